@@ -1,0 +1,34 @@
+import type { Chat } from './chat.js';
+import type { MarketplaceId } from './marketplace.js';
+import type { Message } from './message.js';
+
+/** What a host needs to answer in the same chat, with no other configuration. */
+export interface ReplyContext {
+  marketplace: MarketplaceId;
+  chatId: string;
+  /** The message being answered, where there is one. */
+  messageId?: string;
+}
+
+export interface ChatCreatedEvent {
+  type: 'chat.created';
+  /** Stable id: the same event always has the same id, across polls, pushes and restarts. */
+  id: string;
+  marketplace: MarketplaceId;
+  chat: Chat;
+  reply: ReplyContext;
+  source: 'poll' | 'push';
+}
+
+export interface MessageReceivedEvent {
+  type: 'message.received';
+  id: string;
+  marketplace: MarketplaceId;
+  chat: Chat;
+  message: Message;
+  reply: ReplyContext;
+  source: 'poll' | 'push';
+}
+
+export type ChatEvent = ChatCreatedEvent | MessageReceivedEvent;
+export type ChatEventType = ChatEvent['type'];

@@ -21,6 +21,8 @@ export interface SandboxRequest {
 
 export interface SandboxResponse {
   status: number;
+  /** Reason phrase when the marketplace uses its own (Storeden 509 "Limit Exceeded", Yandex 420). */
+  statusText?: string;
   headers?: Record<string, string>;
   /** An object is sent as JSON (the module serialises big ids as strings itself). */
   body?: unknown;
@@ -71,6 +73,16 @@ export interface PushDeliveryRecord {
   /** Why the reply was refused: timeout, wrong status, wrong content type, wrong body shape. */
   problem?: string;
   ms: number;
+  /** The URL the attempt went to. */
+  url?: string;
+  /** When the attempt started, ISO 8601 UTC. */
+  at?: string;
+  /** Sequence number of the notification within its marketplace (1, 2, ...). */
+  notification?: number;
+  /** 1, or 2 for the second copy in duplicate mode. */
+  copy?: number;
+  /** True on the last failed attempt: the schedule is used up and delivery stops. */
+  gaveUp?: boolean;
 }
 
 /** What the framework hands a module. */
@@ -119,4 +131,11 @@ export interface MarketplaceModule {
   sellerMessages(): Array<ThreadMessage & { chatId: string }>;
   /** Push setup: deliver PING now. */
   pingPush?(): void;
+  /**
+   * The marketplace's own error body for a status the framework produces (body too large,
+   * injected faults, a handler that threw). Without it the framework uses its table of shapes.
+   */
+  errorResponse?(status: number, message: string): SandboxResponse;
+  /** False when the marketplace's chats carry no files (Storeden); the buyer page hides "attach". */
+  readonly buyerAttachments?: boolean;
 }

@@ -1,11 +1,15 @@
 import type { SellerChatError } from '../errors/errors.js';
 import type { MarketplaceId } from '../model/marketplace.js';
 import type { Runtime } from './clock.js';
+import type { Limiter } from './limiter.js';
 import type { RequestClass, RequestSpec } from './request.js';
 import type { Transport, TransportRequest } from './transport.js';
 
 /** Adds auth headers (Metro signs method, full URL, body and timestamp). Runs on every attempt. */
-export type Authenticate = (request: TransportRequest, runtime: Runtime) => TransportRequest | Promise<TransportRequest>;
+export type Authenticate = (
+  request: TransportRequest,
+  runtime: Runtime,
+) => TransportRequest | Promise<TransportRequest>;
 
 export interface ErrorResponse {
   status: number;
@@ -57,7 +61,14 @@ export interface HttpClientOptions {
   secrets: string[];
   /** Limiter rules per request class; `all` applies to every request of the account. */
   limits?: Partial<Record<RequestClass | 'all', LimitRule>>;
+  /**
+   * A limiter shared by every client of the same account (Yandex counts its 4 parallel requests
+   * per business, whichever client sends them). When given, `limits` is ignored.
+   */
+  limiter?: Limiter;
+  /** Defaults: 3 attempts, 250 ms base delay, 10 s max delay, 60 s max Retry-After. */
   retry?: Partial<RetryPolicy>;
+  /** Per attempt, enforced by the transport. Default 30 s. */
   timeoutMs?: number;
   /** Statuses that mean "slow down" besides 429 and 503: Yandex 420, Storeden 509. */
   rateLimitStatuses?: number[];

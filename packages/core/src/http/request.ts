@@ -18,13 +18,18 @@ export interface RequestSpec {
   path: string;
   /** Serialised in this order; arrays repeat the key. Keys are used as given (Metro `filters[isSeen]`). */
   query?: ReadonlyArray<readonly [string, QueryValue]> | Readonly<Record<string, QueryValue>>;
-  body?: { json: unknown } | { form: Record<string, string> } | { multipart: Array<MultipartFile | MultipartField> };
+  body?:
+    | { json: unknown }
+    | { form: Record<string, string> }
+    | { multipart: Array<MultipartFile | MultipartField> };
   headers?: Record<string, string>;
   /** Safe to repeat: reads, and writes the marketplace deduplicates. Default: GET true, else false. */
   idempotent?: boolean;
   requestClass?: RequestClass;
   /** Absolute URL to call instead of base URL + path (Storeden next_page); must stay on the base URL's origin. */
   absoluteUrl?: string;
+  /** Stops waiting (limiter, backoff) and the transport call; the promise rejects with the reason. */
+  signal?: AbortSignal;
 }
 
 export interface HttpResult<T = unknown> {
@@ -34,6 +39,8 @@ export interface HttpResult<T = unknown> {
   data: T;
   /** The raw text, for signature checks or debugging (never logged). */
   text: string;
+  /** The raw bytes when the transport kept them (file downloads). */
+  bytes?: Uint8Array;
 }
 
 /** What each marketplace client is handed: one call that does everything above. */

@@ -39,6 +39,7 @@ export function jsonNumber(digits: string): LosslessNumber {
 /** JSON text of `value`; bigint and `jsonNumber(...)` values are written as exact numbers. */
 export function stringifyJson(value: unknown): string {
   const text = stringify(value);
-  if (text === undefined) throw new TypeError('stringifyJson: the value has no JSON form (undefined or a function)');
+  if (text === undefined)
+    throw new TypeError('stringifyJson: the value has no JSON form (undefined or a function)');
   return text;
 }

@@ -11,7 +11,7 @@ import {
 import type { Runtime } from '../../http/clock.js';
 import { transportFailure } from '../../http/transport.js';
 import type { Message } from '../../model/message.js';
-import { SEND_ONCE_MARGIN_MS, isAmbiguousFailure, isSameSellerMessage, sendOnce } from './send-once.js';
+import { isAmbiguousFailure, isSameSellerMessage, SEND_ONCE_MARGIN_MS, sendOnce } from './send-once.js';
 
 const T0 = Date.parse('2025-03-01T10:00:00.000Z');
 
@@ -48,8 +48,12 @@ describe('isAmbiguousFailure', () => {
     const dns = new NetworkError('dns', { cause: transportFailure('dns', 'ENOTFOUND') });
     expect(isAmbiguousFailure(refused)).toBe(false);
     expect(isAmbiguousFailure(dns)).toBe(false);
-    expect(isAmbiguousFailure(new MarketplaceError('x', { status: 500, code: 'INTERNAL_ERROR' }))).toBe(false);
-    expect(isAmbiguousFailure(new MarketplaceError('x', { status: 500, marketplaceMessage: 'oops' }))).toBe(false);
+    expect(isAmbiguousFailure(new MarketplaceError('x', { status: 500, code: 'INTERNAL_ERROR' }))).toBe(
+      false,
+    );
+    expect(isAmbiguousFailure(new MarketplaceError('x', { status: 500, marketplaceMessage: 'oops' }))).toBe(
+      false,
+    );
     expect(isAmbiguousFailure(new MarketplaceError('x', { status: 400 }))).toBe(false);
     expect(isAmbiguousFailure(new PermissionError('no'))).toBe(false);
     expect(isAmbiguousFailure(new AuthError('no'))).toBe(false);
@@ -215,8 +219,12 @@ describe('isSameSellerMessage', () => {
 
   it('compares attachment names as a set when some were sent', () => {
     const withFiles = message({ text: '', attachments: [{ name: 'b.pdf' }, { name: 'a.png' }] });
-    expect(isSameSellerMessage(withFiles, { text: '', attachmentNames: ['a.png', 'b.pdf'] }, from)).toBe(true);
+    expect(isSameSellerMessage(withFiles, { text: '', attachmentNames: ['a.png', 'b.pdf'] }, from)).toBe(
+      true,
+    );
     expect(isSameSellerMessage(withFiles, { text: '', attachmentNames: ['a.png'] }, from)).toBe(false);
-    expect(isSameSellerMessage(withFiles, { text: '', attachmentNames: ['a.png', 'c.pdf'] }, from)).toBe(false);
+    expect(isSameSellerMessage(withFiles, { text: '', attachmentNames: ['a.png', 'c.pdf'] }, from)).toBe(
+      false,
+    );
   });
 });

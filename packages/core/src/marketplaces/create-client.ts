@@ -1,0 +1,79 @@
+import { ValidationError } from '../errors/errors.js';
+import type { Runtime } from '../http/clock.js';
+import type { LimitRule, Logger, RetryPolicy } from '../http/options.js';
+import type { RequestClass } from '../http/request.js';
+import type { Transport } from '../http/transport.js';
+import { isMarketplaceId, MARKETPLACES, type MarketplaceId } from '../model/marketplace.js';
+import { createMetroClient, type MetroClient } from './metro/client.js';
+import type { MetroCredentials } from './metro/credentials.js';
+import { createOzonClient, type OzonClient } from './ozon/client.js';
+import type { OzonCredentials } from './ozon/credentials.js';
+import { createStoredenClient, type StoredenClient } from './storeden/client.js';
+import type { StoredenCredentials } from './storeden/credentials.js';
+import { createYandexClient, type YandexClient } from './yandex/client.js';
+import type { YandexCredentials } from './yandex/credentials.js';
+
+export interface CredentialsByMarketplace {
+  metro: MetroCredentials;
+  yandex: YandexCredentials;
+  ozon: OzonCredentials;
+  storeden: StoredenCredentials;
+}
+
+export interface ClientsByMarketplace {
+  metro: MetroClient;
+  yandex: YandexClient;
+  ozon: OzonClient;
+  storeden: StoredenClient;
+}
+
+interface CommonClientOptions {
+  /** Default: the marketplace's production API. The sandbox: `${sandbox.url}/<marketplace>`. */
+  baseUrl?: string;
+  /**
+   * How requests travel. The main entry does no I/O of its own: pass `createAxiosTransport()`
+   * from `@sellerchat/core/axios`, or a host's own (n8n passes its request helper).
+   */
+  transport: Transport;
+  /** Clock, sleep and randomness: `nodeRuntime` from `@sellerchat/core/axios` outside tests. */
+  runtime: Runtime;
+  limits?: Partial<Record<RequestClass | 'all', LimitRule>>;
+  retry?: Partial<RetryPolicy>;
+  logger?: Logger;
+  timeoutMs?: number;
+}
+
+export type CreateClientOptions<M extends MarketplaceId = MarketplaceId> = {
+  [K in M]: CommonClientOptions & { marketplace: K; credentials: CredentialsByMarketplace[K] };
+}[M];
+
+/**
+ * One entry point for every marketplace. The returned client implements `MarketplaceClient`
+ * and keeps the marketplace's extra endpoints (Metro categories, Yandex getMessage, ...).
+ */
+export function createClient<M extends MarketplaceId>(options: CreateClientOptions<M>): ClientsByMarketplace[M];
+export function createClient(options: CreateClientOptions): ClientsByMarketplace[MarketplaceId] {
+  const marketplace: unknown = options?.marketplace;
+  if (!isMarketplaceId(marketplace)) {
+    throw new ValidationError(`marketplace must be one of ${MARKETPLACES.join(', ')}`, {
+      field: 'marketplace',
+      limit: `one of ${MARKETPLACES.join(', ')}`,
+    });
+  }
+  if (typeof options.transport !== 'function') {
+    throw new ValidationError(
+      'transport is required: pass createAxiosTransport() from @sellerchat/core/axios or your own',
+      { marketplace, field: 'transport' },
+    );
+  }
+  switch (options.marketplace) {
+    case 'metro':
+      return createMetroClient(options);
+    case 'yandex':
+      return createYandexClient(options);
+    case 'ozon':
+      return createOzonClient(options);
+    case 'storeden':
+      return createStoredenClient(options);
+  }
+}

@@ -42,7 +42,13 @@ async function main(): Promise<void> {
       lines.push(`          ${label}: ${pairs.join('  ')}`);
     }
   }
-  lines.push('', `Buyer page:  ${sandbox.buyerPageUrl}`, `Control API: ${sandbox.url}/_sandbox`, '', 'Ctrl-C stops.');
+  lines.push(
+    '',
+    `Buyer page:  ${sandbox.buyerPageUrl}`,
+    `Control API: ${sandbox.url}/_sandbox`,
+    '',
+    'Ctrl-C stops.',
+  );
   console.log(lines.join('\n'));
 
   let stopping = false;

@@ -50,12 +50,18 @@ async function choose(marketplace: MarketplaceId): Promise<void> {
 async function writeAsBuyer(text: string): Promise<string> {
   await page.getByTestId('composer-text').fill(text);
   await page.getByTestId('send-button').click();
-  await page.locator('[data-testid="message"][data-from="buyer"]', { hasText: text }).waitFor({ timeout: 5_000 });
+  await page
+    .locator('[data-testid="message"][data-from="buyer"]', { hasText: text })
+    .waitFor({ timeout: 5_000 });
   const current = page.locator('[data-testid="chat-item"][aria-current="true"]');
   return (await current.getAttribute('data-chat-id')) ?? '';
 }
 
-async function expectSellerReplyShown(marketplace: MarketplaceId, chatId: string, text: string): Promise<void> {
+async function expectSellerReplyShown(
+  marketplace: MarketplaceId,
+  chatId: string,
+  text: string,
+): Promise<void> {
   await new SellerApi(sandbox).reply(marketplace, chatId, text);
   // No reload: the page hears of the send on /_sandbox/events and fetches the thread again.
   await page
@@ -76,7 +82,9 @@ describe('buyer page in headless Chromium', () => {
       await page.getByTestId('new-chat-text').fill(`Hello from the ${marketplace} page`);
       await page.getByTestId('new-chat-button').click();
       await page
-        .locator('[data-testid="message"][data-from="buyer"]', { hasText: `Hello from the ${marketplace} page` })
+        .locator('[data-testid="message"][data-from="buyer"]', {
+          hasText: `Hello from the ${marketplace} page`,
+        })
         .waitFor({ timeout: 5_000 });
 
       const text = `Is my ${marketplace} order on its way?`;
@@ -106,7 +114,9 @@ describe('buyer page in headless Chromium', () => {
       buffer: Buffer.from('paid 12.50'),
     });
     const chatId = await writeAsBuyer('Here is the receipt');
-    const link = page.locator('[data-testid="message"][data-from="buyer"]', { hasText: 'Here is the receipt' }).getByTestId('attachment');
+    const link = page
+      .locator('[data-testid="message"][data-from="buyer"]', { hasText: 'Here is the receipt' })
+      .getByTestId('attachment');
     await expect.poll(() => link.textContent()).toContain('receipt.txt');
     const href = (await link.getAttribute('href')) ?? '';
     const served = await fetch(href);

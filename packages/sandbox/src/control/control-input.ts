@@ -55,8 +55,13 @@ export function readBoolean(input: Record<string, unknown>, field: string): bool
   return value;
 }
 
-export function rejectUnknownKeys(input: Record<string, unknown>, allowed: readonly string[], what: string): void {
+export function rejectUnknownKeys(
+  input: Record<string, unknown>,
+  allowed: readonly string[],
+  what: string,
+): void {
   for (const key of Object.keys(input)) {
-    if (!allowed.includes(key)) throw badInput(`${what}: unknown field "${key}" (allowed: ${allowed.join(', ')})`);
+    if (!allowed.includes(key))
+      throw badInput(`${what}: unknown field "${key}" (allowed: ${allowed.join(', ')})`);
   }
 }

@@ -11,10 +11,15 @@ const NOW = Date.parse('2025-06-01T08:00:00Z');
 let sandbox: RunningSandbox;
 const api = (path: string) => `${sandbox.url}/_sandbox${path}`;
 const post = (path: string, json: unknown) => jsonRequest(api(path), { method: 'POST', json });
-const errorMessage = (reply: { json: unknown }) => (reply.json as { error: { message: string } }).error.message;
+const errorMessage = (reply: { json: unknown }) =>
+  (reply.json as { error: { message: string } }).error.message;
 
 beforeAll(async () => {
-  sandbox = await launchSandbox({ modules: [createStoredenModule, createProbeModule], now: () => NOW, chats: 3 });
+  sandbox = await launchSandbox({
+    modules: [createStoredenModule, createProbeModule],
+    now: () => NOW,
+    chats: 3,
+  });
 });
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.control.reset());
@@ -118,7 +123,10 @@ describe('control API', () => {
       'unknown marketplace "amazon" (known: storeden, ozon)',
     ]);
     const invalidJson = await jsonRequest(api('/seed'), { method: 'POST', body: '{"seed":' });
-    expect([invalidJson.status, errorMessage(invalidJson)]).toEqual([400, 'the request body is not valid JSON']);
+    expect([invalidJson.status, errorMessage(invalidJson)]).toEqual([
+      400,
+      'the request body is not valid JSON',
+    ]);
     const wrongMethod = await jsonRequest(api('/reset'));
     expect([wrongMethod.status, wrongMethod.headers.allow]).toEqual([405, 'POST']);
   });
@@ -155,7 +163,9 @@ describe('control API', () => {
     const [chat] = sandbox.control.threads('storeden');
     await storedenSend(sandbox.url, chat?.chatId ?? '', 'Yes, in stock');
     const sent = (await jsonRequest(api('/storeden/seller-messages'))).json;
-    expect(sent).toEqual([expect.objectContaining({ chatId: chat?.chatId, from: 'seller', text: 'Yes, in stock' })]);
+    expect(sent).toEqual([
+      expect.objectContaining({ chatId: chat?.chatId, from: 'seller', text: 'Yes, in stock' }),
+    ]);
   });
 
   it('shifts the clock by offset or advance', async () => {

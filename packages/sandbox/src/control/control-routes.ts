@@ -115,7 +115,9 @@ const ROUTES: Route[] = [
   }),
   route('GET', `/${MP}/seller-messages`, ({ control, params }) => control.sellerMessages(params[0] ?? '')),
   route('GET', `/${MP}/push`, ({ control, params }) => control.push(params[0] ?? '') ?? null),
-  route('POST', `/${MP}/push`, ({ control, params, body }) => control.setPush(params[0] ?? '', body() as never)),
+  route('POST', `/${MP}/push`, ({ control, params, body }) =>
+    control.setPush(params[0] ?? '', body() as never),
+  ),
   route('DELETE', `/${MP}/push`, ({ control, params }) => {
     control.clearPush(params[0] ?? '');
     return { ok: true };
@@ -140,14 +142,21 @@ export async function routeControl(
   const matches = ROUTES.map((candidate) => ({ candidate, match: candidate.pattern.exec(subPath) })).filter(
     (entry) => entry.match !== null,
   );
-  const found = matches.find((entry) => entry.candidate.method === method || (method === 'HEAD' && entry.candidate.method === 'GET'));
+  const found = matches.find(
+    (entry) => entry.candidate.method === method || (method === 'HEAD' && entry.candidate.method === 'GET'),
+  );
   if (!found) {
     req.resume();
     if (matches.length > 0) {
       const allowed = [...new Set(matches.map((entry) => entry.candidate.method))].join(', ');
-      writeJson(res, 405, errorBody('method_not_allowed', `${method} is not allowed here (allowed: ${allowed})`), {
-        allow: allowed,
-      });
+      writeJson(
+        res,
+        405,
+        errorBody('method_not_allowed', `${method} is not allowed here (allowed: ${allowed})`),
+        {
+          allow: allowed,
+        },
+      );
     } else {
       writeJson(res, 404, errorBody('not_found', `no control route ${method} /_sandbox${subPath}`));
     }
@@ -175,7 +184,15 @@ export async function routeControl(
     }
   };
   try {
-    const result = await found.candidate.run({ control, core, req, res, params, body, origin: options.origin });
+    const result = await found.candidate.run({
+      control,
+      core,
+      req,
+      res,
+      params,
+      body,
+      origin: options.origin,
+    });
     if (result !== null || !res.headersSent) {
       if (!res.writableEnded && !res.headersSent) writeJson(res, 200, result);
     }

@@ -1,5 +1,5 @@
-import { parseFault } from '../faults/parse-fault.js';
 import type { FaultRecord } from '../faults/fault-types.js';
+import { parseFault } from '../faults/parse-fault.js';
 import type { PushConfig } from '../push/push-engine.js';
 import type { SandboxCore } from '../server/sandbox-core.js';
 import type {
@@ -108,8 +108,7 @@ export class SandboxControl {
     if (attachment && module.buyerAttachments === false) {
       throw badInput(`attachment: ${marketplace} chats carry no files`);
     }
-    this.thread(marketplace, chatId);
-    const messageId = this.#call(marketplace, () => module.buyerWrite(chatId, text, attachment));
+    const messageId = this.#call(marketplace, () => module.buyerWrite(chatId, text, attachment), chatId);
     this.core.events.emit({ marketplace, chatId, source: 'control', what: 'buyer-message' });
     return { messageId: String(messageId) };
   }
@@ -135,8 +134,7 @@ export class SandboxControl {
 
   closeChat(marketplace: string, chatId: string): void {
     const module = this.#module(marketplace);
-    this.thread(marketplace, chatId);
-    this.#call(marketplace, () => module.closeChat(String(chatId)));
+    this.#call(marketplace, () => module.closeChat(String(chatId)), String(chatId));
     this.core.events.emit({ marketplace, chatId: String(chatId), source: 'control', what: 'chat-closed' });
   }
 
@@ -162,7 +160,10 @@ export class SandboxControl {
     const duplicate = readBoolean(body, 'duplicate');
     const appendNotificationPath = readBoolean(body, 'appendNotificationPath');
     const retryScale = body.retryScale;
-    if (retryScale !== undefined && (typeof retryScale !== 'number' || !(retryScale >= 0 && retryScale <= 1))) {
+    if (
+      retryScale !== undefined &&
+      (typeof retryScale !== 'number' || !(retryScale >= 0 && retryScale <= 1))
+    ) {
       throw badInput('retryScale must be a number from 0 to 1');
     }
     const target: PushConfig = {
@@ -231,17 +232,24 @@ export class SandboxControl {
   #module(marketplace: string): MarketplaceModule {
     const module = this.core.find(marketplace);
     if (!module) {
-      throw new ControlError(404, `unknown marketplace "${marketplace}" (known: ${this.core.ids.join(', ')})`);
+      throw new ControlError(
+        404,
+        `unknown marketplace "${marketplace}" (known: ${this.core.ids.join(', ')})`,
+      );
     }
     return module;
   }
 
-  /** A module refuses with a plain Error; the control API answers that as 400 with its message. */
-  #call<T>(marketplace: string, action: () => T): T {
+  /**
+   * A module refuses with a plain Error; the control API answers that as 400 with its message,
+   * or as 404 when the chat it was about does not exist (looked up only then: threads can be long).
+   */
+  #call<T>(marketplace: string, action: () => T, chatId?: string): T {
     try {
       return action();
     } catch (error) {
       if (error instanceof ControlError) throw error;
+      if (chatId !== undefined) this.thread(marketplace, chatId);
       const message = error instanceof Error ? error.message : String(error);
       throw badInput(`${marketplace}: ${message}`);
     }
@@ -258,7 +266,8 @@ function readAttachment(value: unknown): BuyerAttachment {
     data = Buffer.from(input.data);
   } else {
     const base64 = readString(input, 'base64', { required: true, allowEmpty: true }).replace(/\s+/g, '');
-    if (!BASE64.test(base64) || base64.length % 4 !== 0) throw badInput('attachment.base64 is not valid base64');
+    if (!BASE64.test(base64) || base64.length % 4 !== 0)
+      throw badInput('attachment.base64 is not valid base64');
     data = Buffer.from(base64, 'base64');
   }
   if (data.length > MAX_ATTACHMENT_BYTES) {

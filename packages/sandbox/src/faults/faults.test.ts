@@ -36,7 +36,9 @@ describe('faults, seen by a raw HTTP client', () => {
     await addFault({ marketplace: 'storeden', kind: 'status', status: 503, times: 1 });
     const first = await storedenGet(sandbox.url, '/messages/chat_list.json');
     expect(first.status).toBe(503);
-    expect(first.json).toEqual({ error: { code: 503, message: 'Injected fault: the service is unavailable' } });
+    expect(first.json).toEqual({
+      error: { code: 503, message: 'Injected fault: the service is unavailable' },
+    });
     expect((await storedenGet(sandbox.url, '/messages/chat_list.json')).status).toBe(200);
 
     await addFault({ marketplace: 'ozon', kind: 'status', status: 500 });
@@ -67,7 +69,13 @@ describe('faults, seen by a raw HTTP client', () => {
   });
 
   it('reset destroys the socket before any answer', async () => {
-    await addFault({ marketplace: 'storeden', path: '/messages/chat.json', method: 'POST', kind: 'reset', times: 1 });
+    await addFault({
+      marketplace: 'storeden',
+      path: '/messages/chat.json',
+      method: 'POST',
+      kind: 'reset',
+      times: 1,
+    });
     const outcome = await rawRequest(`${sandbox.url}/storeden/messages/chat.json`, {
       method: 'POST',
       headers: { key: 'storeden-sandbox-key', exchange: 'storeden-sandbox-exchange' },
@@ -77,7 +85,12 @@ describe('faults, seen by a raw HTTP client', () => {
   });
 
   it('truncated sends half of the real JSON body, which does not parse', async () => {
-    await addFault({ marketplace: 'storeden', path: '/messages/chat_list.json', kind: 'truncated', times: 1 });
+    await addFault({
+      marketplace: 'storeden',
+      path: '/messages/chat_list.json',
+      kind: 'truncated',
+      times: 1,
+    });
     const cut = await storedenGet(sandbox.url, '/messages/chat_list.json');
     const whole = await storedenGet(sandbox.url, '/messages/chat_list.json');
     expect(cut.status).toBe(200);
@@ -95,7 +108,12 @@ describe('faults, seen by a raw HTTP client', () => {
   });
 
   it('lost-response stores the send, then drops the connection instead of answering', async () => {
-    await addFault({ marketplace: 'storeden', path: '/messages/chat.json', method: 'post', kind: 'lost-response' });
+    await addFault({
+      marketplace: 'storeden',
+      path: '/messages/chat.json',
+      method: 'post',
+      kind: 'lost-response',
+    });
     const outcome = await rawRequest(`${sandbox.url}/storeden/messages/chat.json`, {
       method: 'POST',
       headers: {
@@ -106,7 +124,9 @@ describe('faults, seen by a raw HTTP client', () => {
       body: `with_id=${withId}&message=did+it+arrive%3F`,
     });
     expect(outcome.ok).toBe(false);
-    expect(sandbox.control.sellerMessages('storeden').map((message) => message.text)).toEqual(['did it arrive?']);
+    expect(sandbox.control.sellerMessages('storeden').map((message) => message.text)).toEqual([
+      'did it arrive?',
+    ]);
     // The fault matches POST only: reads still answer.
     expect((await storedenGet(sandbox.url, '/messages/chat_list.json')).status).toBe(200);
   });
@@ -132,7 +152,8 @@ describe('faults, seen by a raw HTTP client', () => {
           'fault.kind must be one of latency, status, rate-limit, reset, truncated, html, lost-response (got "explode")',
       },
     });
-    const message = (reply: { json: unknown }) => (reply.json as { error: { message: string } }).error.message;
+    const message = (reply: { json: unknown }) =>
+      (reply.json as { error: { message: string } }).error.message;
     const status = await addFault({ kind: 'rate-limit', status: 418 });
     expect(message(status)).toContain('fault.status must be one of 429, 420, 509');
     const market = await addFault({ kind: 'reset', marketplace: 'amazon' });

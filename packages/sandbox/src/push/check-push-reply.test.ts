@@ -12,7 +12,9 @@ describe('checkPushReply', () => {
   });
 
   it('accepts only {"result": true} for Ozon events', () => {
-    expect(checkPushReply('ozon-event', { status: 200, contentType: json, body: '{"result":true}' })).toBeUndefined();
+    expect(
+      checkPushReply('ozon-event', { status: 200, contentType: json, body: '{"result":true}' }),
+    ).toBeUndefined();
     expect(checkPushReply('ozon-event', { status: 200, contentType: json, body: '{"result":"true"}' })).toBe(
       'reply body: expected {"result": true}',
     );
@@ -31,12 +33,12 @@ describe('checkPushReply', () => {
     );
     const without = (field: string, value?: unknown) =>
       JSON.stringify({ version: '1', name: 'n', time: '2025-05-01T10:00:00Z', [field]: value });
-    expect(checkPushReply('yandex-event', { status: 200, contentType: json, body: without('version') })).toContain(
-      '"version"',
-    );
-    expect(checkPushReply('yandex-event', { status: 200, contentType: json, body: without('name', '') })).toContain(
-      '"name"',
-    );
+    expect(
+      checkPushReply('yandex-event', { status: 200, contentType: json, body: without('version') }),
+    ).toContain('"version"');
+    expect(
+      checkPushReply('yandex-event', { status: 200, contentType: json, body: without('name', '') }),
+    ).toContain('"name"');
     expect(
       checkPushReply('yandex-event', { status: 200, contentType: json, body: without('time', 'yesterday') }),
     ).toBe('reply body: "time" must be an ISO 8601 date-time');

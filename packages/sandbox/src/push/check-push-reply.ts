@@ -38,7 +38,8 @@ export function checkPushReply(expect: PushNotification['expect'], reply: PushRe
   } catch {
     return 'reply body is not valid JSON';
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'reply body is not a JSON object';
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return 'reply body is not a JSON object';
   const record = body as Record<string, unknown>;
   if (expect === 'ozon-event') {
     return record.result === true ? undefined : 'reply body: expected {"result": true}';

@@ -8,7 +8,12 @@ const MAX_REPLY_BYTES = 1024 * 1024;
  * POSTs a JSON body and resolves with the reply, or rejects on a network error, a timeout
  * (covering the whole exchange, as the marketplaces count it) or an abort.
  */
-export function postJson(url: string, body: unknown, timeoutMs: number, signal: AbortSignal): Promise<PushReply> {
+export function postJson(
+  url: string,
+  body: unknown,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<PushReply> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const settle = (outcome: () => void): void => {

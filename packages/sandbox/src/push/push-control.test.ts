@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PING_REPLY, type PushReceiver, replyJson, startPushReceiver } from '../../test/helpers/push-receiver.js';
 import { createProbeModule } from '../../test/helpers/probe-module.js';
+import {
+  PING_REPLY,
+  type PushReceiver,
+  replyJson,
+  startPushReceiver,
+} from '../../test/helpers/push-receiver.js';
 import { jsonRequest } from '../../test/helpers/raw-http.js';
 import { launchSandbox, type RunningSandbox } from '../server/launch-sandbox.js';
 
@@ -43,8 +48,13 @@ describe('push through the control API', () => {
   });
 
   it('refuses a push URL that is not absolute http(s), naming the field', async () => {
-    const reply = await jsonRequest(`${sandbox.url}/_sandbox/ozon/push`, { method: 'POST', json: { url: 'ftp://x' } });
+    const reply = await jsonRequest(`${sandbox.url}/_sandbox/ozon/push`, {
+      method: 'POST',
+      json: { url: 'ftp://x' },
+    });
     expect(reply.status).toBe(400);
-    expect(reply.json).toEqual({ error: { code: 'bad_request', message: 'url must use http or https (got "ftp:")' } });
+    expect(reply.json).toEqual({
+      error: { code: 'bad_request', message: 'url must use http or https (got "ftp:")' },
+    });
   });
 });

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PING_REPLY, type PushReceiver, replyJson, startPushReceiver } from '../../test/helpers/push-receiver.js';
+import {
+  PING_REPLY,
+  type PushReceiver,
+  replyJson,
+  startPushReceiver,
+} from '../../test/helpers/push-receiver.js';
 import { PushEngine } from './push-engine.js';
 import { RETRY_GAPS_SECONDS } from './retry-schedule.js';
 
@@ -20,7 +25,11 @@ async function receiver(...args: Parameters<typeof startPushReceiver>): Promise<
   return started;
 }
 
-const event = (n: number) => ({ body: { message_type: 'TYPE_NEW_MESSAGE', n }, expect: 'ozon-event' as const, timeoutMs: 1_000 });
+const event = (n: number) => ({
+  body: { message_type: 'TYPE_NEW_MESSAGE', n },
+  expect: 'ozon-event' as const,
+  timeoutMs: 1_000,
+});
 
 describe('PushEngine', () => {
   it('records a delivery to a receiver that answers correctly, once', async () => {
@@ -31,7 +40,14 @@ describe('PushEngine', () => {
     await push.idle();
     expect(target.received).toEqual([expect.objectContaining({ path: '/ozon-hook', body: event(1).body })]);
     expect(push.deliveries('ozon')).toEqual([
-      expect.objectContaining({ marketplace: 'ozon', attempt: 1, ok: true, status: 200, notification: 1, copy: 1 }),
+      expect.objectContaining({
+        marketplace: 'ozon',
+        attempt: 1,
+        ok: true,
+        status: 200,
+        notification: 1,
+        copy: 1,
+      }),
     ]);
   });
 
@@ -44,9 +60,9 @@ describe('PushEngine', () => {
     const records = push.deliveries('ozon');
     expect(records).toHaveLength(RETRY_GAPS_SECONDS.ozon.length + 1);
     expect(records.map((record) => record.attempt)).toEqual(records.map((_, index) => index + 1));
-    expect(records.every((record) => !record.ok && record.problem === 'reply body: expected {"result": true}')).toBe(
-      true,
-    );
+    expect(
+      records.every((record) => !record.ok && record.problem === 'reply body: expected {"result": true}'),
+    ).toBe(true);
     expect(records.at(-1)?.gaveUp).toBe(true);
     expect(target.received).toHaveLength(records.length);
   });

@@ -35,9 +35,7 @@ export class PushEngine {
   #idleWaiters: Array<() => void> = [];
   #closed = false;
 
-  constructor(
-    private readonly options: { retryScale: number; now: () => number },
-  ) {}
+  constructor(private readonly options: { retryScale: number; now: () => number }) {}
 
   configure(marketplace: MarketplaceId, config: PushConfig | undefined): void {
     if (config) this.#targets.set(marketplace, { ...config });

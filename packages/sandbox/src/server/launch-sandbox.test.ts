@@ -29,7 +29,9 @@ describe('launchSandbox', () => {
     expect(sandbox.baseUrls).toEqual({ storeden: `${sandbox.url}/storeden` });
     // A keep-alive connection and an SSE stream stay open until close() drops them.
     const events = rawRequest(`${sandbox.url}/_sandbox/events`, { timeoutMs: 5_000 });
-    const health = await jsonRequest(`${sandbox.url}/_sandbox/health`, { headers: { connection: 'keep-alive' } });
+    const health = await jsonRequest(`${sandbox.url}/_sandbox/health`, {
+      headers: { connection: 'keep-alive' },
+    });
     expect(health.json).toEqual({ ok: true });
     await new Promise((resolve) => setTimeout(resolve, 50));
     const { port, server } = sandbox;

@@ -76,7 +76,9 @@ export async function launchSandbox(options: LaunchOptions): Promise<RunningSand
   }
 
   let origin = '';
-  let router: ((req: Parameters<typeof routeRequest>[1], res: Parameters<typeof routeRequest>[2]) => void) | undefined;
+  let router:
+    | ((req: Parameters<typeof routeRequest>[1], res: Parameters<typeof routeRequest>[2]) => void)
+    | undefined;
   const server = createServer({ keepAliveTimeout: 5_000 });
   const dropDraining = answerClientErrors(server);
   server.on('request', (req, res) => {

@@ -22,7 +22,7 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** One marketplace API request: body cap, faults, the module's handler, errors, change events. */
 export async function routeMarketplace(input: MarketplaceRouteInput): Promise<void> {
-  const { core, module, lifetime, req, res, url } = input;
+  const { core, module, lifetime, req, res } = input;
   const method = (req.method ?? 'GET').toUpperCase();
   const basePath = `/${module.id}`;
 
@@ -92,7 +92,12 @@ async function runHandler(
   }
 }
 
-function buildRequest(input: MarketplaceRouteInput, method: string, basePath: string, body: Buffer): SandboxRequest {
+function buildRequest(
+  input: MarketplaceRouteInput,
+  method: string,
+  basePath: string,
+  body: Buffer,
+): SandboxRequest {
   const { req, url } = input;
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {

@@ -23,7 +23,9 @@ export function readBody(req: IncomingMessage, cap: number): Promise<ReadBody> {
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve({ body: tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks), tooLarge, size }));
+    req.on('end', () =>
+      resolve({ body: tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks), tooLarge, size }),
+    );
     req.on('error', reject);
     req.on('aborted', () => reject(new Error('request aborted')));
   });

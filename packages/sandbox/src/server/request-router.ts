@@ -15,7 +15,11 @@ export interface RouterDeps {
 }
 
 /** Top-level dispatch: /_sandbox → control API, /<marketplace> → module, anything else → 404. */
-export async function routeRequest(deps: RouterDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function routeRequest(
+  deps: RouterDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const origin = deps.origin();
   let url: URL;
   try {

@@ -1,5 +1,5 @@
-import { createSeededRandom, deriveSeed } from '../clock/seeded-random.js';
 import { SandboxClock } from '../clock/sandbox-clock.js';
+import { createSeededRandom, deriveSeed } from '../clock/seeded-random.js';
 import { EventStream } from '../control/event-stream.js';
 import { FaultStore } from '../faults/fault-store.js';
 import { FileStore } from '../files/file-store.js';

@@ -1,4 +1,4 @@
-import { STATUS_CODES, type ServerResponse, validateHeaderName, validateHeaderValue } from 'node:http';
+import { type ServerResponse, STATUS_CODES, validateHeaderName, validateHeaderValue } from 'node:http';
 import type { SandboxResponse } from '../types.js';
 
 export interface SerializedResponse {
@@ -38,7 +38,11 @@ export function serializeResponse(response: SandboxResponse): SerializedResponse
   };
 }
 
-export function writeSerialized(res: ServerResponse, response: SerializedResponse, body = response.body): void {
+export function writeSerialized(
+  res: ServerResponse,
+  response: SerializedResponse,
+  body = response.body,
+): void {
   res.statusCode = response.status;
   res.statusMessage = response.statusText;
   for (const [name, value] of Object.entries(response.headers)) {
@@ -48,6 +52,11 @@ export function writeSerialized(res: ServerResponse, response: SerializedRespons
   res.end(body);
 }
 
-export function writeJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function writeJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   writeSerialized(res, serializeResponse({ status, body, headers }));
 }

@@ -3,7 +3,7 @@
  * refreshes when /_sandbox/events says something changed. (No backticks or dollar-brace in
  * here: it lives inside a template string.)
  */
-export const buyerPageScript = String.raw`
+export const buyerPageScript = `
 'use strict';
 (function () {
   var MAX_LISTED = 300;

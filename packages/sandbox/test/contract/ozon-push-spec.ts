@@ -67,7 +67,7 @@ function schemaFor(example: unknown, rows: Row[], messageType: string, conflicts
   }
   if (type === 'array') {
     const first = (example as unknown[])[0];
-    return { type: 'array', items: first === undefined ? {} : schemaFor(first, rows, messageType, conflicts, key) };
+    return { type: 'array', items: first === undefined ? {} : schemaFor(first, rows, messageType, conflicts) };
   }
   const schema: Schema = { type };
   if (key === 'message_type') schema.const = messageType;

@@ -43,6 +43,12 @@ export function loadOzonContract(options: { relaxIds?: boolean; closed?: boolean
     }
   }
   const ajv = createAjv();
+  const cache = new Map<string, ValidateFunction>();
+  const cached = (key: string, build: () => ValidateFunction) => {
+    let validate = cache.get(key);
+    if (!validate) cache.set(key, (validate = build()));
+    return validate;
+  };
   const compile = (schema: unknown) =>
     ajv.compile((options.closed ?? true ? closeObjects(schema) : schema) as Schema);
   const spec = loader.load(OZON_FILE) as {
@@ -55,8 +61,8 @@ export function loadOzonContract(options: { relaxIds?: boolean; closed?: boolean
     return content as { schema: Schema; example?: unknown; examples?: unknown };
   };
   return {
-    response: (path, status) => compile(media(path, status).schema),
-    rpcStatus: () => compile(spec.components.schemas.rpcStatus),
+    response: (path, status) => cached(`${path} ${status}`, () => compile(media(path, status).schema)),
+    rpcStatus: () => cached('rpcStatus', () => compile(spec.components.schemas.rpcStatus)),
     // Read from the raw file: the loader drops `example` keywords, which Ajv does not know.
     example: (path) => {
       const raw = JSON.parse(readFileSync(OZON_FILE, 'utf8')) as typeof spec;

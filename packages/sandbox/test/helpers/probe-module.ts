@@ -27,7 +27,14 @@ export function createProbeModule(ctx: SandboxContext): MarketplaceModule {
       if (req.path === '/boom') throw new Error('probe exploded');
       if (req.path === '/send') {
         const text = req.rawBody.toString('utf8');
-        messages.push({ chatId: 'chat-1', id: `s${messages.length}`, from: 'seller', text, at: '', attachments: [] });
+        messages.push({
+          chatId: 'chat-1',
+          id: `s${messages.length}`,
+          from: 'seller',
+          text,
+          at: '',
+          attachments: [],
+        });
         return { status: 200, body: { result: 'success' } };
       }
       return {
@@ -67,10 +74,21 @@ export function createProbeModule(ctx: SandboxContext): MarketplaceModule {
         at: new Date(ctx.now()).toISOString(),
         attachments:
           stored && attachment
-            ? [{ name: attachment.name, mimeType: attachment.mimeType, size: attachment.data.length, url: stored.url }]
+            ? [
+                {
+                  name: attachment.name,
+                  mimeType: attachment.mimeType,
+                  size: attachment.data.length,
+                  url: stored.url,
+                },
+              ]
             : [],
       });
-      ctx.push({ body: { message_type: 'TYPE_NEW_MESSAGE', chat_id: chatId, text }, expect: pushExpect, timeoutMs: 500 });
+      ctx.push({
+        body: { message_type: 'TYPE_NEW_MESSAGE', chat_id: chatId, text },
+        expect: pushExpect,
+        timeoutMs: 500,
+      });
       return id;
     },
     buyerOpenChat({ text }) {
@@ -80,14 +98,22 @@ export function createProbeModule(ctx: SandboxContext): MarketplaceModule {
     },
     closeChat() {},
     listThreads: () =>
-      [...new Set(messages.map((message) => message.chatId))].map((chatId) => ({ chatId, title: chatId, status: 'open' })),
+      [...new Set(messages.map((message) => message.chatId))].map((chatId) => ({
+        chatId,
+        title: chatId,
+        status: 'open',
+      })),
     thread(chatId) {
       const found = messages.filter((message) => message.chatId === chatId);
       return found.length > 0 ? found : undefined;
     },
     sellerMessages: () => messages.filter((message) => message.from === 'seller'),
     pingPush() {
-      ctx.push({ body: { message_type: 'TYPE_PING', time: new Date(ctx.now()).toISOString() }, expect: 'ozon-ping', timeoutMs: 500 });
+      ctx.push({
+        body: { message_type: 'TYPE_PING', time: new Date(ctx.now()).toISOString() },
+        expect: 'ozon-ping',
+        timeoutMs: 500,
+      });
     },
   };
 }

@@ -47,7 +47,12 @@ export async function startPushReceiver(
   };
 }
 
-export function replyJson(res: ServerResponse, status: number, body: unknown, contentType = 'application/json'): void {
+export function replyJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  contentType = 'application/json',
+): void {
   res.writeHead(status, { 'content-type': contentType });
   res.end(typeof body === 'string' ? body : JSON.stringify(body));
 }

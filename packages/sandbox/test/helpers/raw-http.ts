@@ -29,7 +29,10 @@ export function rawRequest(url: string, options: RawRequest = {}): Promise<RawOu
         ...options.headers,
       },
     });
-    const timer = setTimeout(() => req.destroy(new Error('test client timeout')), options.timeoutMs ?? 10_000);
+    const timer = setTimeout(
+      () => req.destroy(new Error('test client timeout')),
+      options.timeoutMs ?? 10_000,
+    );
     req.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       resolve({ ok: false, error });

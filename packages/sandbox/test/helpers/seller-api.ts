@@ -78,10 +78,14 @@ export class SellerApi {
     let reply: Reply;
     switch (marketplace) {
       case 'metro':
-        reply = await this.metro('POST', `/openapi/v1/chats/${encodeURIComponent(chatId)}/messages`, { content: text });
+        reply = await this.metro('POST', `/openapi/v1/chats/${encodeURIComponent(chatId)}/messages`, {
+          content: text,
+        });
         break;
       case 'yandex':
-        reply = await this.yandex('POST', `/chats/message?chatId=${encodeURIComponent(chatId)}`, { message: text });
+        reply = await this.yandex('POST', `/chats/message?chatId=${encodeURIComponent(chatId)}`, {
+          message: text,
+        });
         break;
       case 'ozon':
         reply = await this.ozon('/v1/chat/send/message', { chat_id: chatId, text });

@@ -1,5 +1,5 @@
 import type { Clock } from '../../http/clock.js';
-import type { HttpClient } from '../../http/request.js';
+import type { HttpClient, RequestSpec } from '../../http/request.js';
 import { parseHttpDate } from '../../time/http-date.js';
 
 export interface ClockOffsetTracker {
@@ -21,12 +21,12 @@ export function trackClockOffset(http: HttpClient, clock: Clock): ClockOffsetTra
     http: {
       marketplace: http.marketplace,
       baseUrl: http.baseUrl,
-      async request(spec) {
-        const result = await http.request(spec);
+      async request<T>(spec: RequestSpec) {
+        const result = await http.request<T>(spec);
         const date = result.headers.date;
         const at = date === undefined ? undefined : parseHttpDate(date);
         if (at !== undefined) offset = at - clock.now();
-        return result as never;
+        return result;
       },
     },
   };

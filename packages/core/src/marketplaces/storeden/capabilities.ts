@@ -32,7 +32,7 @@ export const storedenCapabilities: Capabilities = {
   chatKinds: ['direct'],
   notes: [
     'Buyers start conversations: a shop can only answer users who wrote first.',
-    'The conversation list is not paginated and has no filters: every call returns all conversations.',
+    'The conversation list is not paginated and has no filters: every call returns all conversations (the last-message-time filter is applied by SellerChat; "unread only" has no effect).',
     'Storeden has no attachments, no read receipts you can set, and no notifications: new messages are found by polling.',
     'A READ key can list and read; sending needs a READ & WRITE key.',
     'The Connect API allows 100,000 requests per 24 hours per shop; above that it answers 509 and does nothing.',

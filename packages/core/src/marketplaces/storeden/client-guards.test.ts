@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createAxiosTransport, nodeRuntime } from '../../axios/index.js';
 import {
   AuthError,
   MarketplaceError,
@@ -10,9 +11,8 @@ import {
   type SellerChatError,
   ValidationError,
 } from '../../errors/errors.js';
-import { createAxiosTransport, nodeRuntime } from '../../axios/index.js';
-import { createStoredenClient } from './client.js';
 import { storedenCapabilities } from './capabilities.js';
+import { createStoredenClient } from './client.js';
 import { type StoredenSandbox, startStoredenSandbox } from './client.testing.js';
 
 let env: StoredenSandbox;
@@ -43,14 +43,29 @@ describe('Storeden refuses bad input before any request', () => {
   it.each([
     ['an empty text', () => env.client().sendText(chatId, ''), 'text', /at least 1 character/],
     ['a chat id that is not a user id', () => env.client().listMessages('abc'), 'chatId', /numeric user id/],
-    ['a chat id carrying another parameter', () => env.client().sendText(`${chatId}&with_id=1`, 'x'), 'chatId', /numeric/],
+    [
+      'a chat id carrying another parameter',
+      () => env.client().sendText(`${chatId}&with_id=1`, 'x'),
+      'chatId',
+      /numeric/,
+    ],
     ['a chat id with a path', () => env.client().listMessages('1/../../orders'), 'chatId', /numeric/],
     ['an empty chat id', () => env.client().getChat(''), 'chatId', /empty/],
-    ['a message id that is not 24 hex', () => env.client().listMessages(chatId, { afterMessageId: 'zz' }), 'afterMessageId', /24/],
+    [
+      'a message id that is not 24 hex',
+      () => env.client().listMessages(chatId, { afterMessageId: 'zz' }),
+      'afterMessageId',
+      /24/,
+    ],
     ['an order filter', () => env.client().listChats({ orderId: '1' }), 'orderId', /not tied to orders/],
     ['a status filter', () => env.client().listChats({ statuses: ['new'] }), 'statuses', /no status/],
     ['a chat-list cursor', () => env.client().listChats({ cursor: '2' }), 'cursor', /one page/],
-    ['a bad time', () => env.client().listChats({ lastMessageFrom: 'soon' }), 'lastMessageFrom', /not a date/],
+    [
+      'a bad time',
+      () => env.client().listChats({ lastMessageFrom: 'soon' }),
+      'lastMessageFrom',
+      /not a date/,
+    ],
   ])('%s', async (_name, run, field, message) => {
     const error = (await failure(run)) as ValidationError;
     expect(error).toBeInstanceOf(ValidationError);
@@ -65,13 +80,21 @@ describe('Storeden refuses bad input before any request', () => {
     ['sendFile', () => env.client().sendFile(chatId, { name: 'a.pdf', data: new Uint8Array(1) })],
     ['markRead', () => env.client().markRead(chatId)],
     ['startChat', () => env.client().startChat({ orderId: '1' })],
-    ['sendText with files', () => env.client().sendText(chatId, 'x', { attachments: [{ name: 'a.pdf', data: new Uint8Array(1) }] })],
+    [
+      'sendText with files',
+      () => env.client().sendText(chatId, 'x', { attachments: [{ name: 'a.pdf', data: new Uint8Array(1) }] }),
+    ],
   ])('%s is NotSupported, as the descriptor says', async (_name, run) => {
     const error = await failure(run);
     expect(error).toBeInstanceOf(NotSupportedError);
     expect(error.marketplace).toBe('storeden');
     expect(env.sent).toHaveLength(0);
-    expect(storedenCapabilities).toMatchObject({ sendFile: 'none', markRead: 'none', startChat: 'none', attachments: null });
+    expect(storedenCapabilities).toMatchObject({
+      sendFile: 'none',
+      markRead: 'none',
+      startChat: 'none',
+      attachments: null,
+    });
   });
 
   it('refuses missing credentials when the client is made', () => {
@@ -94,7 +117,9 @@ describe('Storeden errors are typed', () => {
   });
 
   it('wrong keys are an AuthError that does not repeat them', async () => {
-    const error = await failure(() => env.client({ credentials: { key: 'nope-key', exchange: 'nope-exchange' } }).listChats());
+    const error = await failure(() =>
+      env.client({ credentials: { key: 'nope-key', exchange: 'nope-exchange' } }).listChats(),
+    );
     expect(error).toBeInstanceOf(AuthError);
     expect(error.message).not.toContain('nope-exchange');
   });
@@ -108,12 +133,15 @@ describe('Storeden errors are typed', () => {
     expect(env.sent).toHaveLength(1);
   });
 
-  it('a send whose answer has no message_id says it may have been sent', async () => {
+  it('a gateway\u2019s HTML 502 on a send leaves its fate open: the chat is checked, then it is sent once', async () => {
     await env.control('/faults', {
       body: { marketplace: 'storeden', method: 'POST', path: '/messages/chat.json', kind: 'html', times: 1 },
     });
-    const error = await failure(() => env.client().sendText(chatId, 'html answer'));
-    expect(error).toBeInstanceOf(MarketplaceError);
+    const result = await env.client().sendText(chatId, 'after a gateway error');
+    expect(result.messageId).toMatch(/^[0-9a-f]{24}$/);
+    expect(env.sent.map((r) => r.method)).toEqual(['POST', 'GET', 'POST']);
+    const sent = (await env.control('/storeden/seller-messages')) as Array<{ text: string }>;
+    expect(sent.filter((m) => m.text === 'after a gateway error')).toHaveLength(1);
   });
 });
 
@@ -126,7 +154,9 @@ describe('Storeden next_page is followed only on the configured base', () => {
 
   function listen(server: Server): Promise<string> {
     return new Promise((resolve) =>
-      server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+      server.listen(0, '127.0.0.1', () =>
+        resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+      ),
     );
   }
 
@@ -137,8 +167,13 @@ describe('Storeden next_page is followed only on the configured base', () => {
     });
     const foreignOrigin = await listen(foreign);
     // A Storeden look-alike whose first page points somewhere else.
-    fake = createServer((_req, res) => {
+    fake = createServer((req, res) => {
       res.setHeader('content-type', 'application/json');
+      // A send answered 200 without the documented message_id.
+      if (req.method === 'POST') {
+        res.end('{}');
+        return;
+      }
       res.end(
         JSON.stringify({
           messages: [
@@ -180,15 +215,25 @@ describe('Storeden next_page is followed only on the configured base', () => {
     const error = await failure(() => client().listMessages('7'));
     expect(error).toBeInstanceOf(MarketplaceError);
     expect(error.message).toMatch(/next_page .* it was not followed/);
-    const incremental = await failure(() => client().listMessages('7', { afterMessageId: 'aaaaaaaaaaaaaaaaaaaaaaaa' }));
+    const incremental = await failure(() =>
+      client().listMessages('7', { afterMessageId: 'aaaaaaaaaaaaaaaaaaaaaaaa' }),
+    );
     expect(incremental).toBeInstanceOf(MarketplaceError);
     expect(foreignHits).toBe(0);
+  });
+
+  it('a send answered without message_id is a MarketplaceError that says it may have been sent', async () => {
+    const error = await failure(() => client().sendText('7', 'hello'));
+    expect(error).toBeInstanceOf(MarketplaceError);
+    expect(error.message).toMatch(/no message_id; the message may have been sent/);
   });
 
   it('refuses a foreign cursor handed back by the caller, before any request', async () => {
     foreignHits = 0;
     const error = await failure(() =>
-      env.client().listMessages(chatId, { cursor: `http://127.0.0.1:1/storeden/messages/chat.json?with_id=${chatId}&page=2` }),
+      env.client().listMessages(chatId, {
+        cursor: `http://127.0.0.1:1/storeden/messages/chat.json?with_id=${chatId}&page=2`,
+      }),
     );
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).field).toBe('cursor');

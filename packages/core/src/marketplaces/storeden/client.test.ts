@@ -35,7 +35,8 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 
 function buyerWrites(chatId: string, count: number, label: string): string[] {
   const ids: string[] = [];
-  for (let i = 0; i < count; i++) ids.push(env.sb.control.buyerWrite('storeden', { chatId, text: `${label} ${i}` }).messageId);
+  for (let i = 0; i < count; i++)
+    ids.push(env.sb.control.buyerWrite('storeden', { chatId, text: `${label} ${i}` }).messageId);
   return ids;
 }
 
@@ -71,7 +72,8 @@ describe('Storeden chats', () => {
     const recent = (await client.listChats({ lastMessageFrom: cut })).items;
     expect(recent.map((c) => c.id)).toEqual(all.filter((c) => c.lastMessageAt! >= cut).map((c) => c.id));
     const chatId = await newConversation('Hello shop');
-    const [first] = (await client.listChats({ lastMessageFrom: new Date(Date.now() - 2000).toISOString() })).items;
+    const [first] = (await client.listChats({ lastMessageFrom: new Date(Date.now() - 2000).toISOString() }))
+      .items;
     expect(first!.id).toBe(chatId);
   });
 
@@ -143,7 +145,12 @@ describe('Storeden messages', () => {
       text: `with_id=${chatId}&message=S%C3%AC%2C+in+2+giorni+%26+gratis`,
     });
     const last = (await client.listMessages(chatId)).items.at(-1) as Message;
-    expect(last).toMatchObject({ id: result.messageId, sender: 'seller', text: 'Sì, in 2 giorni & gratis', isRead: false });
+    expect(last).toMatchObject({
+      id: result.messageId,
+      sender: 'seller',
+      text: 'Sì, in 2 giorni & gratis',
+      isRead: false,
+    });
     const sent = (await env.control('/storeden/seller-messages')) as Array<{ chatId: string; text: string }>;
     expect(sent.filter((m) => m.chatId === chatId)).toHaveLength(1);
   });
@@ -151,7 +158,13 @@ describe('Storeden messages', () => {
   it('never posts twice when the response is lost after the message was stored', async () => {
     const chatId = await newConversation('Any news?');
     await env.control('/faults', {
-      body: { marketplace: 'storeden', method: 'POST', path: '/messages/chat.json', kind: 'lost-response', times: 1 },
+      body: {
+        marketplace: 'storeden',
+        method: 'POST',
+        path: '/messages/chat.json',
+        kind: 'lost-response',
+        times: 1,
+      },
     });
     const result = await env.client().sendText(chatId, 'Shipped this morning');
     expect(result.message).toMatchObject({ sender: 'seller', text: 'Shipped this morning', chatId });

@@ -15,7 +15,7 @@ export function pingNotification(now: number): PushNotification {
 
 /** Common fields; seller_id is a string as in every example (the table says int64). */
 function base(type: string, chat: Chat, sellerId: string) {
-  return { message_type: type, chat_id: chat.chatId, chat_type: chat.chatType, seller_id: sellerId };
+  return { message_type: type, chat_id: chat.chatId, chat_type: chat.chatType, seller_id: Number(sellerId) };
 }
 
 function user(message: Message, cyrillic: boolean) {

@@ -4,7 +4,11 @@ import { STOREDEN_CREDENTIALS } from './storeden-auth.js';
 import { DailyBudget } from './storeden-budget.js';
 import { storedenError } from './storeden-errors.js';
 import { randomBuyerName, seedStoreden } from './storeden-seed.js';
-import { applyStoredenSettings, DEFAULT_STOREDEN_SETTINGS, type StoredenSettings } from './storeden-settings.js';
+import {
+  applyStoredenSettings,
+  DEFAULT_STOREDEN_SETTINGS,
+  type StoredenSettings,
+} from './storeden-settings.js';
 import { StoredenStore } from './storeden-store.js';
 import { threadMessage, threadSummary } from './storeden-views.js';
 
@@ -72,6 +76,9 @@ export function createStoredenModule(ctx: SandboxContext): MarketplaceModule {
       return conversation?.messages.map(threadMessage);
     },
     sellerMessages: () =>
-      store.sentByMerchant.map(({ withId, message }) => ({ ...threadMessage(message), chatId: String(withId) })),
+      store.sentByMerchant.map(({ withId, message }) => ({
+        ...threadMessage(message),
+        chatId: String(withId),
+      })),
   };
 }

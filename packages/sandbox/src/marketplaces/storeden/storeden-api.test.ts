@@ -64,7 +64,9 @@ describe('Storeden auth', () => {
     const before = sandbox.control.thread('storeden', withId).length;
     const post = await storedenSend(sandbox.url, withId, 'hi', STOREDEN_CREDENTIALS.readOnly);
     expect(post.status).toBe(403);
-    expect(post.json).toEqual({ error: { code: 403, message: 'This key pair is READ only: it may only use GET' } });
+    expect(post.json).toEqual({
+      error: { code: 403, message: 'This key pair is READ only: it may only use GET' },
+    });
     expect(sandbox.control.thread('storeden', withId)).toHaveLength(before);
   });
 });
@@ -87,7 +89,10 @@ describe('GET /messages/chat_list.json', () => {
   });
 
   it('shows a conversation a buyer opens, and the merchant cannot start one', async () => {
-    const opened = sandbox.control.buyerOpenChat('storeden', { text: 'Ciao, avete il rosso?', name: 'Anna Neri' });
+    const opened = sandbox.control.buyerOpenChat('storeden', {
+      text: 'Ciao, avete il rosso?',
+      name: 'Anna Neri',
+    });
     const list = (await storedenGet(sandbox.url, '/messages/chat_list.json')).json as ChatListEntry[];
     expect(list.find((entry) => String(entry.with_id) === opened.chatId)).toMatchObject({
       name: 'Anna Neri',
@@ -142,7 +147,9 @@ describe('GET /messages/chat.json', () => {
       error: { code: 400, message: 'with_id is required (an integer)' },
     });
     expect((await storedenGet(sandbox.url, '/messages/chat.json?with_id=abc')).status).toBe(400);
-    expect((await storedenGet(sandbox.url, `/messages/chat.json?with_id=${firstWithId()}&page=0`)).status).toBe(400);
+    expect(
+      (await storedenGet(sandbox.url, `/messages/chat.json?with_id=${firstWithId()}&page=0`)).status,
+    ).toBe(400);
     expect((await storedenGet(sandbox.url, '/messages/chat.json?with_id=7')).status).toBe(404);
   });
 
@@ -151,7 +158,11 @@ describe('GET /messages/chat.json', () => {
     clock += 60_000;
     sandbox.control.buyerWrite('storeden', { chatId: withId, text: 'new question' });
     const first = (await storedenGet(sandbox.url, `/messages/chat.json?with_id=${withId}`)).json as ChatPage;
-    expect(first.messages[0]).toMatchObject({ message: 'new question', from_myself: false, from_id: Number(withId) });
+    expect(first.messages[0]).toMatchObject({
+      message: 'new question',
+      from_myself: false,
+      from_id: Number(withId),
+    });
     expect(first.messages[0]?.read_by.myself_id).toBe('');
     expect(parseStoredenDate(first.messages[0]?.read_by.with_id ?? '')).toBe(clock);
     clock += 5_000;
@@ -191,7 +202,12 @@ describe('POST /messages/chat.json', () => {
     // Answering means the merchant has read the buyer's messages.
     expect(page.messages.filter((m) => !m.from_myself).every((m) => m.read_by.myself_id !== '')).toBe(true);
     expect(sandbox.control.sellerMessages('storeden')).toEqual([
-      expect.objectContaining({ id: message_id, chatId: withId, text: 'Grazie, spedito oggi!', from: 'seller' }),
+      expect.objectContaining({
+        id: message_id,
+        chatId: withId,
+        text: 'Grazie, spedito oggi!',
+        from: 'seller',
+      }),
     ]);
   });
 

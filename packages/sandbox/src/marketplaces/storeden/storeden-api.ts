@@ -37,7 +37,10 @@ export function handleStoredenRequest(state: StoredenApiState, req: SandboxReque
   const allowed = ROUTES[req.path];
   if (!allowed) return storedenError(404, `No such API: ${req.method} ${req.path}`);
   if (!allowed.includes(method)) {
-    return { ...storedenError(405, `Method ${req.method} not allowed`), headers: { allow: allowed.join(', ') } };
+    return {
+      ...storedenError(405, `Method ${req.method} not allowed`),
+      headers: { allow: allowed.join(', ') },
+    };
   }
   if (req.path === '/messages/chat_list.json') return listChats(state);
   return method === 'GET' ? readChat(state, req) : writeMessage(state, req);
@@ -87,7 +90,8 @@ function readChat(state: StoredenApiState, req: SandboxRequest): SandboxResponse
   // The merchant has now seen these buyer messages. The answer shows them as they were, so a
   // first read still tells "new" (read_by.myself_id "") from "seen before".
   const now = state.ctx.now();
-  for (const message of slice) if (!message.fromMyself && message.readByMerchantAt === null) message.readByMerchantAt = now;
+  for (const message of slice)
+    if (!message.fromMyself && message.readByMerchantAt === null) message.readByMerchantAt = now;
   return { status: 200, body };
 }
 
@@ -103,10 +107,14 @@ function writeMessage(state: StoredenApiState, req: SandboxRequest): SandboxResp
   const withId = parseWholeNumber(form.get('with_id'), 'with_id', { required: true, min: 1 });
   if (typeof withId !== 'number') return withId as SandboxResponse;
   const text = form.get('message');
-  if (text === null || text.trim() === '') return storedenError(400, 'message is required (a non-empty string)');
+  if (text === null || text.trim() === '')
+    return storedenError(400, 'message is required (a non-empty string)');
   const conversation = state.store.conversations.get(withId);
-  if (!conversation || conversation.messages[0]?.fromMyself !== false) {
-    return storedenError(404, `No conversation with with_id ${withId}: the merchant can only answer users who wrote first`);
+  if (conversation?.messages[0]?.fromMyself !== false) {
+    return storedenError(
+      404,
+      `No conversation with with_id ${withId}: the merchant can only answer users who wrote first`,
+    );
   }
   const now = state.ctx.now();
   for (const message of conversation.messages) {

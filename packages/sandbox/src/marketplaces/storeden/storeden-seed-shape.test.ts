@@ -32,7 +32,8 @@ describe('Storeden answers have the keys and types of the docs examples', () => 
     expect(shapeOf(sent.json)).toEqual(shapeOf(SEND_EXAMPLE));
     expect((sent.json as typeof SEND_EXAMPLE).message_id).toMatch(/^[0-9a-f]{24}$/);
 
-    const page = (await storedenGet(sandbox.url, `/messages/chat.json?with_id=${withId}`)).json as typeof CHAT_EXAMPLE;
+    const page = (await storedenGet(sandbox.url, `/messages/chat.json?with_id=${withId}`))
+      .json as typeof CHAT_EXAMPLE;
     expect(shapeOf(page)).toEqual(shapeOf(CHAT_EXAMPLE));
     const seller = page.messages.find((message) => message.from_myself);
     const buyer = page.messages.find((message) => !message.from_myself);

@@ -1,5 +1,5 @@
-import type { StoredenStore } from './storeden-store.js';
 import { BUYER_TEXTS, FIRST_NAMES, LAST_NAMES, SELLER_TEXTS } from './storeden-seed-texts.js';
+import type { StoredenStore } from './storeden-store.js';
 
 const MINUTE = 60_000;
 const DAY = 1_440 * MINUTE;

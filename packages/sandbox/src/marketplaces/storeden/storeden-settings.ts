@@ -11,7 +11,10 @@ export const DEFAULT_STOREDEN_SETTINGS: StoredenSettings = {
 };
 
 /** Applies a settings change; refuses unknown keys and bad values naming the field and the rule. */
-export function applyStoredenSettings(current: StoredenSettings, input: Record<string, unknown>): StoredenSettings {
+export function applyStoredenSettings(
+  current: StoredenSettings,
+  input: Record<string, unknown>,
+): StoredenSettings {
   const next = { ...current };
   for (const [key, value] of Object.entries(input)) {
     switch (key) {

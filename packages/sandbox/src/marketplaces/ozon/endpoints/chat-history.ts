@@ -1,6 +1,6 @@
 import { type Call, ok } from '../call.js';
 import { badRequest } from '../errors.js';
-import { limit, messageId, optionalMessageId, optionalObject, optionalString } from '../fields.js';
+import { limit, messageId, optionalMessageId, optionalObject, optionalString, requiredString } from '../fields.js';
 import { compareIds } from '../ids.js';
 import { requirePremium } from '../rules.js';
 import { messageView } from '../views.js';
@@ -8,12 +8,13 @@ import { chatFromBody } from './find-chat.js';
 
 /**
  * /v3/chat/history: Backward (newest first, the default) or Forward, starting AT from_message_id
- * (inclusive: "the history starts from this message"), which Forward requires.
+ * (inclusive: "the history starts from this message"), which Forward requires. Fields are
+ * checked before the chat is looked up, so a bad request is a 400 even for an unknown chat.
  */
 export function chatHistory(call: Call) {
   requirePremium(call.settings);
-  const chat = chatFromBody(call);
   const { body } = call;
+  requiredString(body, 'chat_id');
   const direction = optionalString(body, 'direction') || 'Backward';
   if (direction !== 'Forward' && direction !== 'Backward') {
     throw badRequest(`direction must be Forward or Backward, got "${direction}"`);
@@ -29,6 +30,7 @@ export function chatHistory(call: Call) {
     if (!Array.isArray(filter.message_ids)) throw badRequest('filter.message_ids must be an array of message ids');
     only = new Set(filter.message_ids.map((id, index) => messageId(id, `filter.message_ids[${index}]`)));
   }
+  const chat = chatFromBody(call);
   const forward = direction === 'Forward';
   const start = from ?? chat.messages.at(-1)?.id ?? 0n;
   const candidates = chat.messages

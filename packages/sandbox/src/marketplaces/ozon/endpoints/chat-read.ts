@@ -12,8 +12,8 @@ import { chatFromBody } from './find-chat.js';
 export function chatRead(call: Call) {
   requireWriteRole(call.key);
   requirePremium(call.settings);
-  const chat = chatFromBody(call);
   const upTo = optionalMessageId(call.body, 'from_message_id');
+  const chat = chatFromBody(call);
   for (const message of unread(chat)) {
     if (upTo === undefined || message.id <= upTo) message.isRead = true;
   }

@@ -4,8 +4,18 @@
  * same keys and types without reaching outside the package.
  */
 export const CHAT_LIST_EXAMPLE = [
-  { name: 'Test User', with_id: 48617, last_message_at: '2015-09-29T16:30:05+0200', last_message_content: 'ciao' },
-  { name: 'James Bond', with_id: 49077, last_message_at: '2018-10-11T10:26:18+0200', last_message_content: '👍' },
+  {
+    name: 'Test User',
+    with_id: 48617,
+    last_message_at: '2015-09-29T16:30:05+0200',
+    last_message_content: 'ciao',
+  },
+  {
+    name: 'James Bond',
+    with_id: 49077,
+    last_message_at: '2018-10-11T10:26:18+0200',
+    last_message_content: '👍',
+  },
 ];
 
 export const CHAT_EXAMPLE = {

@@ -1,0 +1,53 @@
+import { STOREDEN_BASE_URL } from '@sellerchat/core';
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export class SellerChatStoredenApi implements ICredentialType {
+  name = 'sellerChatStoredenApi';
+
+  displayName = 'SellerChat: Storeden API';
+
+  icon = { light: 'file:../icons/sellerchat.svg', dark: 'file:../icons/sellerchat.dark.svg' } as const;
+
+  documentationUrl = 'https://github.com/sellerchat/sellerchat/tree/main/packages/n8n-nodes#storeden';
+
+  properties: INodeProperties[] = [
+    {
+      displayName: 'Key',
+      name: 'key',
+      type: 'string',
+      typeOptions: { password: true },
+      default: '',
+      required: true,
+      description: 'The Connect API key (a READ & WRITE pair is needed to send messages)',
+    },
+    {
+      displayName: 'Exchange',
+      name: 'exchange',
+      type: 'string',
+      typeOptions: { password: true },
+      default: '',
+      required: true,
+      description: 'The exchange (secret) paired with that key',
+    },
+    {
+      displayName: 'Base URL',
+      name: 'baseUrl',
+      type: 'string',
+      default: STOREDEN_BASE_URL,
+      description: 'The Connect API root, version included. Change it only to use another host, e.g. the SellerChat sandbox.',
+    },
+  ];
+
+  authenticate: IAuthenticateGeneric = {
+    type: 'generic',
+    properties: { headers: { key: '={{$credentials.key}}', exchange: '={{$credentials.exchange}}' } },
+  };
+
+  test: ICredentialTestRequest = {
+    request: {
+      baseURL: '={{$credentials.baseUrl}}',
+      url: '/messages/chat_list.json',
+      method: 'GET',
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { YANDEX_BASE_URLS } from '@sellerchat/core';
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export class SellerChatYandexApi implements ICredentialType {
+  name = 'sellerChatYandexApi';
+
+  displayName = 'SellerChat: Yandex Market API';
+
+  icon = { light: 'file:../icons/sellerchat.svg', dark: 'file:../icons/sellerchat.dark.svg' } as const;
+
+  documentationUrl = 'https://github.com/sellerchat/sellerchat/tree/main/packages/n8n-nodes#yandex-market';
+
+  properties: INodeProperties[] = [
+    {
+      displayName: 'API Key',
+      name: 'apiKey',
+      type: 'string',
+      typeOptions: { password: true },
+      default: '',
+      required: true,
+      description:
+        'An Api-Key token from the cabinet (Settings → API and modules), with the "communication" or "all methods" scope',
+    },
+    {
+      displayName: 'Business ID',
+      name: 'businessId',
+      type: 'string',
+      default: '',
+      required: true,
+      description: 'The cabinet (business) ID: every chat belongs to a business',
+    },
+    {
+      displayName: 'Base URL',
+      name: 'baseUrl',
+      type: 'string',
+      default: YANDEX_BASE_URLS.production,
+      description: 'The Partner API host. Change it only to use another host, e.g. the SellerChat sandbox.',
+    },
+  ];
+
+  authenticate: IAuthenticateGeneric = {
+    type: 'generic',
+    properties: { headers: { 'Api-Key': '={{$credentials.apiKey}}' } },
+  };
+
+  // Listing one chat of the business checks the key, its scope and the business ID together.
+  test: ICredentialTestRequest = {
+    request: {
+      baseURL: '={{$credentials.baseUrl}}',
+      url: '=/v2/businesses/{{$credentials.businessId}}/chats?limit=1',
+      method: 'POST',
+      body: {},
+      json: true,
+    },
+  };
+}

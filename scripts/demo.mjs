@@ -6,8 +6,8 @@
 // default 2000), --check (write one buyer message per marketplace, wait for every reply, exit).
 import http from 'node:http';
 import { parseArgs } from 'node:util';
-import { handleOzonPushRequest, handleYandexPushRequest, MARKETPLACE_NAMES, poll } from '../packages/core/dist/index.js';
-import { createNodeClient } from '../packages/core/dist/axios.js';
+import { handleOzonPush, handleYandexPush, MARKETPLACE_NAMES, poll } from '../packages/core/dist/index.js';
+import { createNodeClient, nodeRuntime } from '../packages/core/dist/axios.js';
 import { startSandbox } from '../packages/sandbox/dist/index.js';
 
 const { values: args } = parseArgs({
@@ -19,7 +19,7 @@ const { values: args } = parseArgs({
 });
 const intervalMs = Math.max(250, Number(args.interval) || 2000);
 const MARKETPLACES = ['metro', 'yandex', 'ozon', 'storeden'];
-const PUSH = { yandex: handleYandexPushRequest, ozon: handleOzonPushRequest };
+const PUSH = { yandex: handleYandexPush, ozon: handleOzonPush };
 
 const log = (...parts) => console.log(new Date().toISOString().slice(11, 19), ...parts);
 
@@ -69,13 +69,15 @@ async function start() {
     }
   };
 
-  // Serialises every watcher step of one marketplace; state is saved only after the replies went out.
-  const step = (marketplace, run) => {
+  // Serialises every watcher step of one marketplace, so a push and a poll never run over the
+  // same state at once; the state is saved only after the replies went out.
+  const step = (marketplace, run, onResult = () => {}) => {
     const bot = bots.get(marketplace);
     const next = bot.queue.then(async () => {
       const result = await run(bot.state);
+      onResult(result);
       await answer(marketplace, result.events);
-      bot.state = result.state;
+      if (result.state !== undefined) bot.state = result.state;
       return result;
     });
     bot.queue = next.catch((error) => log(`${marketplace}: ${error?.message ?? error}`));
@@ -94,27 +96,22 @@ async function start() {
     req.on('data', (chunk) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      let replied = false;
-      step(marketplace, async (state) => {
-        const result = await handle(bots.get(marketplace).client, state, { headers: req.headers, body }, {
-          events: 'messages',
-          name: 'sellerchat-demo',
-          version: '1',
-          // Answer the marketplace before fetching and replying: its time limit is 1 to 5 seconds.
-          respond: (response) => {
-            replied = true;
-            res.writeHead(response.status, response.headers).end(response.body);
-          },
-        });
-        return result;
-      }).catch(() => {
-        if (!replied) res.writeHead(500, { 'content-type': 'application/json' }).end('{}');
+      const request = { headers: req.headers, body };
+      const options = { events: 'messages', clock: nodeRuntime.clock, name: 'SellerChat demo', version: '1' };
+      let answered = false;
+      // The marketplace gets its answer before the bot replies: its time limit is 1 to 10 seconds.
+      const respond = ({ response }) => {
+        answered = true;
+        res.writeHead(response.status, response.headers).end(response.body);
+      };
+      step(marketplace, (state) => handle(bots.get(marketplace).client, state, request, options), respond).catch(() => {
+        if (!answered) res.writeHead(500, { 'content-type': 'application/json' }).end('{}');
       });
     });
   });
   const receiverPort = await listen(receiver, 0);
   for (const marketplace of Object.keys(PUSH)) {
-    sandbox.control.configurePush(marketplace, { url: `http://127.0.0.1:${receiverPort}/${marketplace}` });
+    sandbox.control.setPush(marketplace, { url: `http://127.0.0.1:${receiverPort}/${marketplace}` });
   }
 
   let stopping = false;

@@ -28,4 +28,12 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   dts: false,
+  esbuildOptions(options) {
+    // Bundle the core from its source, the same files the tests run: one copy of every class
+    // even where a file reaches into the core beyond its public entry (src/lib/watcher-api.ts).
+    options.alias = {
+      '@sellerchat/core/axios': '../core/src/axios/index.ts',
+      '@sellerchat/core': '../core/src/index.ts',
+    };
+  },
 });

@@ -88,7 +88,7 @@ export {
 } from './marketplaces/metro/index.js';
 export {
   createOzonClient,
-  handleOzonPush,
+  answerOzonPush,
   OZON_BASE_URLS,
   type OzonClient,
   type OzonClientOptions,
@@ -110,7 +110,7 @@ export {
 } from './marketplaces/storeden/index.js';
 export {
   createYandexClient,
-  handleYandexPush,
+  answerYandexPush,
   parseYandexNotification,
   YANDEX_BASE_URLS,
   type YandexClient,

@@ -40,7 +40,7 @@ function staticText(res: ServerResponse, type: string, text: string): void {
   });
 }
 
-/** Routes under /_sandbox. A handler's return value is the JSON answer; `null` means "already answered". */
+/** Routes under /_sandbox. A handler returns its JSON answer, or answers itself (pages, files, events). */
 const ROUTES: Route[] = [
   route('GET', '', ({ control, origin }) => ({
     marketplaces: control.marketplaces(),
@@ -193,9 +193,8 @@ export async function routeControl(
       body,
       origin: options.origin,
     });
-    if (result !== null || !res.headersSent) {
-      if (!res.writableEnded && !res.headersSent) writeJson(res, 200, result);
-    }
+    // Routes that stream or serve bytes answer themselves; the rest return their JSON.
+    if (!res.headersSent && !res.writableEnded) writeJson(res, 200, result);
   } catch (error) {
     if (res.headersSent) {
       res.destroy();

@@ -1,7 +1,7 @@
 /**
  * The buyer page's behaviour, plain browser JavaScript. It talks only to the control API and
- * refreshes when /_sandbox/events says something changed. (No backticks or dollar-brace in
- * here: it lives inside a template string.)
+ * refreshes when /_sandbox/events says something changed. It lives inside a template string:
+ * no backticks, dollar-braces or backslashes in here.
  */
 export const buyerPageScript = `
 'use strict';

@@ -60,7 +60,10 @@ const OPERATIONS: Operation[] = [
   },
   {
     path: '/v1/chat/send/file',
-    ok: (_h, chatId) => ({ path: '/v1/chat/send/file', body: { chat_id: chatId, name: 'a.png', base64_content: PNG } }),
+    ok: (_h, chatId) => ({
+      path: '/v1/chat/send/file',
+      body: { chat_id: chatId, name: 'a.png', base64_content: PNG },
+    }),
     bad: { path: '/v1/chat/send/file', body: { chat_id: NO_CHAT, name: 'a.exe', base64_content: PNG } },
     forbidden: (h, chatId) => {
       h.advance(100 * 3600_000);
@@ -140,7 +143,13 @@ describe('Ozon responses match the official OpenAPI schemas (ids relaxed to stri
 
 describe('Ozon push bodies match the documented examples and tables', () => {
   it('covers exactly the chat push types, and differs from the tables only on seller_id', () => {
-    expect(push.types).toEqual(['TYPE_CHAT_CLOSED', 'TYPE_MESSAGE_READ', 'TYPE_NEW_MESSAGE', 'TYPE_PING', 'TYPE_UPDATE_MESSAGE']);
+    expect(push.types).toEqual([
+      'TYPE_CHAT_CLOSED',
+      'TYPE_MESSAGE_READ',
+      'TYPE_NEW_MESSAGE',
+      'TYPE_PING',
+      'TYPE_UPDATE_MESSAGE',
+    ]);
     expect(push.conflicts).toEqual([
       'TYPE_NEW_MESSAGE.seller_id: table says integer, example has string',
       'TYPE_UPDATE_MESSAGE.seller_id: table says integer, example has string',
@@ -165,7 +174,11 @@ describe('Ozon push bodies match the documented examples and tables', () => {
       const types = h.pushes.map((p) => (p.body as { message_type: string }).message_type);
       expect(new Set(types)).toEqual(new Set(push.types));
       for (const [index, notification] of h.pushes.entries()) {
-        check(push.validator(types[index]!), notification.body, `${types[index]} (cyrillic ${cyrillicCustomer})`);
+        check(
+          push.validator(types[index]!),
+          notification.body,
+          `${types[index]} (cyrillic ${cyrillicCustomer})`,
+        );
       }
     }
   });
@@ -189,7 +202,9 @@ describe('Ozon push bodies match the documented examples and tables', () => {
     const { data: _data, ...withoutData } = body;
     expect(accepts(validate, withoutData)).toBe(false);
     expect(accepts(validate, { ...body, is_read: true })).toBe(false);
-    expect(accepts(push.validator('TYPE_PING'), { message_type: 'string', time: '2019-08-24T14:15:22Z' })).toBe(false);
+    expect(
+      accepts(push.validator('TYPE_PING'), { message_type: 'string', time: '2019-08-24T14:15:22Z' }),
+    ).toBe(false);
   });
 });
 
@@ -205,9 +220,11 @@ describe('the Ozon relaxation is exactly what the official examples need', () =>
     expect(accepts(validate, { ...list, has_next: true })).toBe(true);
   });
 
-  it('the unrelaxed schema rejects the examples\' string ids, and the relaxed one rejects numbers', async () => {
+  it("the unrelaxed schema rejects the examples' string ids, and the relaxed one rejects numbers", async () => {
     const strict = loadOzonContract({ relaxIds: false });
-    expect(accepts(strict.response('/v3/chat/history', 200), contract.example('/v3/chat/history'))).toBe(false);
+    expect(accepts(strict.response('/v3/chat/history', 200), contract.example('/v3/chat/history'))).toBe(
+      false,
+    );
     const h = ozonHarness(2);
     const chatId = h.module.listThreads()[0]!.chatId;
     const res = await h.send({ path: '/v3/chat/history', body: { chat_id: chatId, limit: 1 } });

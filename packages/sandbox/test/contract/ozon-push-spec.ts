@@ -49,10 +49,21 @@ function jsonType(value: unknown): string {
 
 const backticked = (text: string) => [...text.matchAll(/`([A-Za-z_]+)`/g)].map((match) => match[1]!);
 
-function schemaFor(example: unknown, rows: Row[], messageType: string, conflicts: string[], key = ''): Schema {
+function schemaFor(
+  example: unknown,
+  rows: Row[],
+  messageType: string,
+  conflicts: string[],
+  key = '',
+): Schema {
   const row = rows.find((candidate) => candidate.name === key);
   const type = jsonType(example);
-  if (row && key !== 'message_type' && row.type !== '—' && !row.type.startsWith(type === 'integer' ? 'integer' : type)) {
+  if (
+    row &&
+    key !== 'message_type' &&
+    row.type !== '—' &&
+    !row.type.startsWith(type === 'integer' ? 'integer' : type)
+  ) {
     // e.g. seller_id: the table says integer, every example sends "7".
     conflicts.push(`${messageType}.${key}: table says ${row.type}, example has ${type}`);
   }
@@ -60,14 +71,19 @@ function schemaFor(example: unknown, rows: Row[], messageType: string, conflicts
     const entries = Object.entries(example as Record<string, unknown>);
     return {
       type: 'object',
-      properties: Object.fromEntries(entries.map(([name, value]) => [name, schemaFor(value, rows, messageType, conflicts, name)])),
+      properties: Object.fromEntries(
+        entries.map(([name, value]) => [name, schemaFor(value, rows, messageType, conflicts, name)]),
+      ),
       required: entries.map(([name]) => name),
       additionalProperties: false,
     };
   }
   if (type === 'array') {
     const first = (example as unknown[])[0];
-    return { type: 'array', items: first === undefined ? {} : schemaFor(first, rows, messageType, conflicts) };
+    return {
+      type: 'array',
+      items: first === undefined ? {} : schemaFor(first, rows, messageType, conflicts),
+    };
   }
   const schema: Schema = { type };
   if (key === 'message_type') schema.const = messageType;
@@ -79,7 +95,9 @@ function schemaFor(example: unknown, rows: Row[], messageType: string, conflicts
 }
 
 export function loadOzonPushSpec(): OzonPushSpec {
-  const spec = JSON.parse(readFileSync(OZON_FILE, 'utf8')) as { tags: Array<{ name: string; description?: string }> };
+  const spec = JSON.parse(readFileSync(OZON_FILE, 'utf8')) as {
+    tags: Array<{ name: string; description?: string }>;
+  };
   const text = spec.tags
     .filter((tag) => tag.name === 'push_types' || tag.name === 'push_start')
     .map((tag) => tag.description ?? '')
@@ -93,7 +111,10 @@ export function loadOzonPushSpec(): OzonPushSpec {
     const rows = tableRows(section.slice(code.index + code[0].length).split(/\n#{2,4} /)[0]!);
     const typeRow = rows.find((row) => row.name === 'message_type');
     const messageType = typeRow && backticked(typeRow.description).find((value) => value.startsWith('TYPE_'));
-    if (!messageType || !/TYPE_(PING|NEW_MESSAGE|UPDATE_MESSAGE|MESSAGE_READ|CHAT_CLOSED)$/.test(messageType)) {
+    if (
+      !messageType ||
+      !/TYPE_(PING|NEW_MESSAGE|UPDATE_MESSAGE|MESSAGE_READ|CHAT_CLOSED)$/.test(messageType)
+    ) {
       continue;
     }
     const example = JSON.parse(code[1]!) as unknown;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import { createAjv } from './ajv.js';
+import { createAjv, memo } from './ajv.js';
 import { closeObjects, RefLoader, type Schema } from './ref-loader.js';
 import { SPECS } from './yandex-spec.js';
 
@@ -43,14 +43,9 @@ export function loadOzonContract(options: { relaxIds?: boolean; closed?: boolean
     }
   }
   const ajv = createAjv();
-  const cache = new Map<string, ValidateFunction>();
-  const cached = (key: string, build: () => ValidateFunction) => {
-    let validate = cache.get(key);
-    if (!validate) cache.set(key, (validate = build()));
-    return validate;
-  };
+  const cached = memo<ValidateFunction>();
   const compile = (schema: unknown) =>
-    ajv.compile((options.closed ?? true ? closeObjects(schema) : schema) as Schema);
+    ajv.compile(((options.closed ?? true) ? closeObjects(schema) : schema) as Schema);
   const spec = loader.load(OZON_FILE) as {
     paths: Record<string, { post: { responses: Record<string, { content?: Record<string, Schema> }> } }>;
     components: { schemas: Record<string, Schema> };
@@ -66,7 +61,8 @@ export function loadOzonContract(options: { relaxIds?: boolean; closed?: boolean
     // Read from the raw file: the loader drops `example` keywords, which Ajv does not know.
     example: (path) => {
       const raw = JSON.parse(readFileSync(OZON_FILE, 'utf8')) as typeof spec;
-      return (raw.paths[path]?.post.responses['200']?.content?.['application/json'] as { example?: unknown })?.example;
+      return (raw.paths[path]?.post.responses['200']?.content?.['application/json'] as { example?: unknown })
+        ?.example;
     },
   };
 }

@@ -26,7 +26,10 @@ describe('RefLoader', () => {
   it('inlines refs across files and pointers, and drops example and x- keywords', () => {
     write('b.yaml', 'type: string\nexample: hi\nx-note: internal\n');
     write('defs.yaml', 'Id:\n  type: integer\n  minimum: 1\n');
-    const root = write('a.yaml', 'type: object\nproperties:\n  name:\n    $ref: ./b.yaml\n  id:\n    $ref: ./defs.yaml#/Id\n');
+    const root = write(
+      'a.yaml',
+      'type: object\nproperties:\n  name:\n    $ref: ./b.yaml\n  id:\n    $ref: ./defs.yaml#/Id\n',
+    );
     expect(new RefLoader().load(root)).toEqual({
       type: 'object',
       properties: { name: { type: 'string' }, id: { type: 'integer', minimum: 1 } },
@@ -50,7 +53,10 @@ describe('RefLoader', () => {
 
   it('turns a discriminator mapping into per-value branches a wrong body cannot slip past', () => {
     write('Ping.yaml', 'type: object\nproperties:\n  kind: {type: string}\n  time: {type: string}\n');
-    write('Chat.yaml', 'type: object\nrequired: [kind, chatId]\nproperties:\n  kind: {type: string}\n  chatId: {type: integer}\n');
+    write(
+      'Chat.yaml',
+      'type: object\nrequired: [kind, chatId]\nproperties:\n  kind: {type: string}\n  chatId: {type: integer}\n',
+    );
     const root = write(
       'Any.yaml',
       [
@@ -76,7 +82,10 @@ describe('RefLoader', () => {
 
   it('refuses a discriminator whose mapping and oneOf list different schemas', () => {
     write('P.yaml', 'type: object\n');
-    const root = write('D.yaml', 'oneOf:\n  - $ref: ./P.yaml\ndiscriminator:\n  propertyName: k\n  mapping:\n    A: ./Q.yaml\n');
+    const root = write(
+      'D.yaml',
+      'oneOf:\n  - $ref: ./P.yaml\ndiscriminator:\n  propertyName: k\n  mapping:\n    A: ./Q.yaml\n',
+    );
     expect(() => new RefLoader().load(root)).toThrow(/mapping and oneOf/);
   });
 });

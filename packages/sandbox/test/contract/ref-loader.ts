@@ -16,7 +16,9 @@ export class RefLoader {
   /** The document at `file` (or the node at `file#pointer`), fully resolved. */
   load(file: string, pointer = ''): unknown {
     const absolute = resolve(file);
-    return this.#resolve(this.#at(this.#read(absolute), pointer, absolute), absolute, [`${absolute}#${pointer}`]);
+    return this.#resolve(this.#at(this.#read(absolute), pointer, absolute), absolute, [
+      `${absolute}#${pointer}`,
+    ]);
   }
 
   /** Replace one raw node before resolution (for documented relaxations of the official file). */
@@ -24,7 +26,11 @@ export class RefLoader {
     const absolute = resolve(file);
     const parts = pointer.split('/').slice(1);
     const key = parts.pop()!;
-    const parent = this.#at(this.#read(absolute), parts.length ? `/${parts.join('/')}` : '', absolute) as Schema;
+    const parent = this.#at(
+      this.#read(absolute),
+      parts.length ? `/${parts.join('/')}` : '',
+      absolute,
+    ) as Schema;
     if (!(key in parent)) throw new Error(`patch: ${pointer} not found in ${absolute}`);
     parent[key] = replace(parent[key] as Schema);
   }
@@ -64,14 +70,17 @@ export class RefLoader {
       const target = this.#target(object.$ref, file);
       const key = `${target.file}#${target.pointer}`;
       if (stack.includes(key)) throw new Error(`$ref cycle: ${[...stack, key].join(' -> ')}`);
-      const resolved = this.#resolve(this.#at(this.#read(target.file), target.pointer, target.file), target.file, [
-        ...stack,
-        key,
-      ]);
+      const resolved = this.#resolve(
+        this.#at(this.#read(target.file), target.pointer, target.file),
+        target.file,
+        [...stack, key],
+      );
       // Siblings of $ref (OpenAPI 3.0 ignores them; the files here only put descriptions there).
       return resolved;
     }
-    const discriminator = object.discriminator as { propertyName: string; mapping?: Record<string, string> } | undefined;
+    const discriminator = object.discriminator as
+      | { propertyName: string; mapping?: Record<string, string> }
+      | undefined;
     if (discriminator?.mapping) return this.#discriminated(object, discriminator, file, stack);
     const out: Schema = {};
     for (const [key, value] of Object.entries(object)) {
@@ -103,6 +112,7 @@ export class RefLoader {
     const base = this.#resolve(rest, file, stack) as Schema;
     const branches = Object.entries(mapping).map(([value, ref]) => ({
       if: { properties: { [property]: { const: value } }, required: [property] },
+      // biome-ignore lint/suspicious/noThenProperty: `then` is the JSON Schema keyword, not a thenable.
       then: this.#resolve({ $ref: ref }, file, stack),
     }));
     return {
@@ -126,7 +136,9 @@ export function closeObjects(schema: unknown, inBranch = false): unknown {
   const out: Schema = {};
   for (const [key, value] of Object.entries(source)) {
     if (key === 'properties') {
-      out[key] = Object.fromEntries(Object.entries(value as Schema).map(([name, sub]) => [name, closeObjects(sub)]));
+      out[key] = Object.fromEntries(
+        Object.entries(value as Schema).map(([name, sub]) => [name, closeObjects(sub)]),
+      );
     } else if (key === 'allOf' || key === 'oneOf' || key === 'anyOf') {
       out[key] = (value as unknown[]).map((branch) => closeObjects(branch, true));
     } else if (key === 'then' || key === 'else' || key === 'if') {

@@ -53,7 +53,10 @@ const OPERATIONS: Operation[] = [
     name: 'createChat',
     specPath: `${BASE}/chats/new`,
     method: 'post',
-    ok: async (h) => ({ path: '/chats/new', body: { context: { type: 'ORDER', id: h.module.openOrders()[0]!.orderId } } }),
+    ok: async (h) => ({
+      path: '/chats/new',
+      body: { context: { type: 'ORDER', id: h.module.openOrders()[0]!.orderId } },
+    }),
     bad: () => ({ path: '/chats/new', body: { context: { type: 'DIRECT', id: 1 } } }),
     missing: { path: '/chats/new', body: { context: { type: 'RETURN', id: 1 } } },
     write: true,
@@ -75,7 +78,12 @@ const OPERATIONS: Operation[] = [
       const { body, contentType } = await multipartBody('file', 'a.png', Buffer.from([137, 80, 78, 71]));
       return { path: '/chats/file/send', query: { chatId }, rawBody: body, contentType };
     },
-    bad: (chatId) => ({ path: '/chats/file/send', query: { chatId }, rawBody: Buffer.from('x'), contentType: 'multipart/form-data; boundary=zz' }),
+    bad: (chatId) => ({
+      path: '/chats/file/send',
+      query: { chatId },
+      rawBody: Buffer.from('x'),
+      contentType: 'multipart/form-data; boundary=zz',
+    }),
     missing: { path: '/chats/file/send', query: { chatId: 1 }, body: {} },
     write: true,
   },
@@ -92,7 +100,11 @@ const OPERATIONS: Operation[] = [
     name: 'getChatMessage',
     specPath: `${BASE}/chats/message`,
     method: 'get',
-    ok: async (_h, chatId, messageId) => ({ method: 'GET', path: '/chats/message', query: { chatId, messageId } }),
+    ok: async (_h, chatId, messageId) => ({
+      method: 'GET',
+      path: '/chats/message',
+      query: { chatId, messageId },
+    }),
     bad: (chatId) => ({ method: 'GET', path: '/chats/message', query: { chatId, messageId: 'x' } }),
     missing: { method: 'GET', path: '/chats/message', query: { chatId: 1, messageId: 1 } },
     write: false,
@@ -143,10 +155,22 @@ describe('Yandex responses match the official OpenAPI schemas', () => {
       const chat = await h.send({ method: 'GET', path: '/chat', query: { chatId: thread.chatId } });
       check(contract.response(`${BASE}/chat`, 'get', 200), chat.json, `chat ${thread.chatId}`);
       const history = await h.send({ path: '/chats/history', query: { chatId: thread.chatId }, body: {} });
-      check(contract.response(`${BASE}/chats/history`, 'post', 200), history.json, `history ${thread.chatId}`);
+      check(
+        contract.response(`${BASE}/chats/history`, 'post', 200),
+        history.json,
+        `history ${thread.chatId}`,
+      );
       for (const message of history.json.result.messages as Json[]) {
-        const one = await h.send({ method: 'GET', path: '/chats/message', query: { chatId: thread.chatId, messageId: message.messageId } });
-        check(contract.response(`${BASE}/chats/message`, 'get', 200), one.json, `message ${message.messageId}`);
+        const one = await h.send({
+          method: 'GET',
+          path: '/chats/message',
+          query: { chatId: thread.chatId, messageId: message.messageId },
+        });
+        check(
+          contract.response(`${BASE}/chats/message`, 'get', 200),
+          one.json,
+          `message ${message.messageId}`,
+        );
       }
     }
   });
@@ -166,7 +190,11 @@ describe('Yandex push bodies match the Notification API schema', () => {
     const h = yandexHarness(8);
     h.module.pingPush!();
     const { chatId } = h.module.buyerOpenChat({ text: 'Hi', kind: 'order' });
-    h.module.buyerWrite(chatId, 'with file', { name: 'a.png', mimeType: 'image/png', data: Buffer.from([1]) });
+    h.module.buyerWrite(chatId, 'with file', {
+      name: 'a.png',
+      mimeType: 'image/png',
+      data: Buffer.from([1]),
+    });
     h.module.startArbitrage(chatId);
     h.module.closeChat(chatId);
     const types = h.pushes.map((push) => (push.body as { notificationType: string }).notificationType);
@@ -178,7 +206,8 @@ describe('Yandex push bodies match the Notification API schema', () => {
       'CHAT_ARBITRAGE_STARTED',
       'CHAT_ARBITRAGE_FINISHED',
     ]);
-    for (const push of h.pushes) check(contract.notification(), push.body, String(types[h.pushes.indexOf(push)]));
+    for (const push of h.pushes)
+      check(contract.notification(), push.body, String(types[h.pushes.indexOf(push)]));
   });
 });
 
@@ -193,14 +222,40 @@ describe('the loaded schemas reject what the vendor does not allow (each check c
       change(copy.result.chats[0]);
       return copy;
     };
-    expect(accepts(validate, mutate((chat) => (chat.chatId = String(chat.chatId))))).toBe(false);
-    expect(accepts(validate, mutate((chat) => (chat.status = 'CLOSED')))).toBe(false);
-    expect(accepts(validate, mutate((chat) => (chat.updatedat = chat.updatedAt)))).toBe(false);
-    expect(accepts(validate, mutate((chat) => delete chat.updatedAt))).toBe(false);
+    expect(
+      accepts(
+        validate,
+        mutate((chat) => (chat.chatId = String(chat.chatId))),
+      ),
+    ).toBe(false);
+    expect(
+      accepts(
+        validate,
+        mutate((chat) => (chat.status = 'CLOSED')),
+      ),
+    ).toBe(false);
+    expect(
+      accepts(
+        validate,
+        mutate((chat) => (chat.updatedat = chat.updatedAt)),
+      ),
+    ).toBe(false);
+    expect(
+      accepts(
+        validate,
+        mutate((chat) => delete chat.updatedAt),
+      ),
+    ).toBe(false);
   });
 
   it('rejects CHAT_MESSAGE_SENT with a numeric messageId and an unknown notificationType', () => {
-    const body = { notificationType: 'CHAT_MESSAGE_SENT', chatId: 1, messageId: '5', businessId: 2, sentAt: '2026-03-02T09:00:00.000Z' };
+    const body = {
+      notificationType: 'CHAT_MESSAGE_SENT',
+      chatId: 1,
+      messageId: '5',
+      businessId: 2,
+      sentAt: '2026-03-02T09:00:00.000Z',
+    };
     expect(accepts(contract.notification(), body)).toBe(true);
     expect(accepts(contract.notification(), { ...body, messageId: 5 })).toBe(false);
     expect(accepts(contract.notification(), { ...body, notificationType: 'CHAT_DELETED' })).toBe(false);
@@ -212,7 +267,9 @@ describe('the loaded schemas reject what the vendor does not allow (each check c
 
   it('rejects an error body without errors[].code', () => {
     const validate = contract.response(`${BASE}/chats`, 'post', 400);
-    expect(accepts(validate, { status: 'ERROR', errors: [{ code: 'BAD_REQUEST', message: 'x' }] })).toBe(true);
+    expect(accepts(validate, { status: 'ERROR', errors: [{ code: 'BAD_REQUEST', message: 'x' }] })).toBe(
+      true,
+    );
     expect(accepts(validate, { status: 'ERROR', errors: [{ message: 'x' }] })).toBe(false);
     expect(accepts(validate, { status: 'FAILED', errors: [{ code: 'X' }] })).toBe(false);
   });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
-import { createAjv } from './ajv.js';
+import { createAjv, memo } from './ajv.js';
 import { closeObjects, RefLoader, type Schema } from './ref-loader.js';
 
 /** The vendors' files, copied unchanged into the repository (see specs/README.md). */
@@ -24,30 +24,28 @@ export interface YandexContract {
 export function loadYandexContract(): YandexContract {
   const loader = new RefLoader();
   const ajv = createAjv();
-  const cache = new Map<string, ValidateFunction>();
-  const cached = (key: string, build: () => ValidateFunction) => {
-    let validate = cache.get(key);
-    if (!validate) cache.set(key, (validate = build()));
-    return validate;
-  };
+  const cached = memo<ValidateFunction>();
   const compile = (schema: unknown) => ajv.compile(closeObjects(schema) as Schema);
-  const paths = (loader.load(join(PARTNER, 'openapi.yaml')) as { paths: Record<string, Record<string, Schema>> })
-    .paths;
+  const paths = (
+    loader.load(join(PARTNER, 'openapi.yaml')) as { paths: Record<string, Record<string, Schema>> }
+  ).paths;
   const notification = loader.load(join(NOTIFICATION, 'openapi.yaml')) as {
     paths: Record<string, { post: { requestBody: { content: Record<string, { schema: Schema }> } } }>;
   };
-  const pushSchema = notification.paths['/notification']!.post.requestBody.content['application/json']!.schema;
+  const pushSchema =
+    notification.paths['/notification']!.post.requestBody.content['application/json']!.schema;
   return {
     response: (path, method, status) =>
       cached(`${method} ${path} ${status}`, () => {
-      const operation = paths[path]?.[method] as { responses: Record<string, Schema> } | undefined;
-      const response = operation?.responses[String(status)] as
-        | { content: Record<string, { schema: Schema }> }
-        | undefined;
-      if (!response) throw new Error(`The spec documents no ${status} for ${method.toUpperCase()} ${path}`);
-      return compile(response.content['application/json']!.schema);
+        const operation = paths[path]?.[method] as { responses: Record<string, Schema> } | undefined;
+        const response = operation?.responses[String(status)] as
+          | { content: Record<string, { schema: Schema }> }
+          | undefined;
+        if (!response) throw new Error(`The spec documents no ${status} for ${method.toUpperCase()} ${path}`);
+        return compile(response.content['application/json']!.schema);
       }),
-    component: (name) => cached(name, () => compile(loader.load(join(PARTNER, 'components/schemas', `${name}.yaml`)))),
+    component: (name) =>
+      cached(name, () => compile(loader.load(join(PARTNER, 'components/schemas', `${name}.yaml`)))),
     notification: () => cached('notification', () => compile(pushSchema)),
     notificationAsPublished: () => cached('notification as published', () => ajv.compile(pushSchema)),
   };

@@ -6,7 +6,7 @@ export { type OzonRpcStatus, ozonMapError, parseOzonRpcStatus } from './errors.j
 export { mapOzonChat, mapOzonChatKind, mapOzonStatus } from './map-chat.js';
 export { mapOzonMessage, splitOzonData } from './map-message.js';
 export {
-  handleOzonPush,
+  answerOzonPush,
   type OzonNotification,
   type OzonPushErrorCode,
   type OzonPushIdentity,

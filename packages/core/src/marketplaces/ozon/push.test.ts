@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixture, fixtureText } from './__fixtures__/load.js';
-import { handleOzonPush, ozonPushErrorReply, ozonPushSuccessReply, parseOzonNotification } from './push.js';
+import { answerOzonPush, ozonPushErrorReply, ozonPushSuccessReply, parseOzonNotification } from './push.js';
 
 const clock = { now: () => Date.parse('2025-03-01T12:00:00.123Z') };
 const identity = { version: '1.2.3', name: 'SellerChat' };
@@ -170,7 +170,7 @@ describe('Ozon push replies', () => {
   });
 
   it('answers every other notification with {"result": true}', () => {
-    const reply = handleOzonPush(fixtureText('push-chat-closed.json'), identity, clock);
+    const reply = answerOzonPush(fixtureText('push-chat-closed.json'), identity, clock);
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual(fixture('push-event.reply.json'));
     expect(reply.notification?.type).toBe('TYPE_CHAT_CLOSED');
@@ -183,7 +183,7 @@ describe('Ozon push replies', () => {
     });
     expect(ozonPushErrorReply('ERROR_REQUEST_DUPLICATED', 'seen', 409).status).toBe(409);
     expect(() => ozonPushErrorReply('ERROR_UNKNOWN', 'x', 200)).toThrow(/4xx or 5xx/);
-    const bad = handleOzonPush({ message_type: 'TYPE_NEW_MESSAGE' }, identity, clock);
+    const bad = answerOzonPush({ message_type: 'TYPE_NEW_MESSAGE' }, identity, clock);
     expect(bad).toEqual({
       status: 400,
       body: {

@@ -170,7 +170,7 @@ export function ozonPushErrorReply(code: OzonPushErrorCode, message: string, sta
 }
 
 /** Parse and answer in one step; the notification is returned for the watcher when it was valid. */
-export function handleOzonPush(
+export function answerOzonPush(
   body: unknown,
   identity: OzonPushIdentity,
   clock: Clock,

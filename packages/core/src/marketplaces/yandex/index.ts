@@ -6,7 +6,7 @@ export { yandexMapError } from './errors.js';
 export { mapYandexChat, mapYandexStatus, YANDEX_STATUSES_OF } from './map-chat.js';
 export { mapYandexMessage, mapYandexSender } from './map-message.js';
 export {
-  handleYandexPush,
+  answerYandexPush,
   type PushReply as YandexPushReply,
   parseYandexNotification,
   type YandexNotification,

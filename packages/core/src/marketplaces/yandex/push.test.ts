@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  handleYandexPush,
+  answerYandexPush,
   parseYandexNotification,
   yandexPushErrorReply,
   yandexPushSuccessReply,
@@ -154,12 +154,12 @@ describe('Yandex push replies', () => {
   });
 
   it('handles a notification end to end: 200 with the notification, or 400 with the reason', () => {
-    const ok = handleYandexPush(text('notification-chat-message-sent.json'), identity, clock);
+    const ok = answerYandexPush(text('notification-chat-message-sent.json'), identity, clock);
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({ version: '1.2.3', name: 'SellerChat', time: '2025-03-01T12:00:00.123Z' });
     expect(ok.notification).toMatchObject({ type: 'CHAT_MESSAGE_SENT', messageId: '9007199254740995' });
 
-    const bad = handleYandexPush({ notificationType: 'CHAT_CREATED', chatId: 1 }, identity, clock);
+    const bad = answerYandexPush({ notificationType: 'CHAT_CREATED', chatId: 1 }, identity, clock);
     expect(bad.status).toBe(400);
     expect(bad.body).toEqual({
       error: {

@@ -112,7 +112,7 @@ export function yandexPushErrorReply(type: YandexPushErrorType, message: string,
 }
 
 /** Parse and answer in one step; the notification is returned for the watcher when it was valid. */
-export function handleYandexPush(
+export function answerYandexPush(
   body: unknown,
   identity: YandexPushIdentity,
   clock: Clock,

@@ -7,7 +7,11 @@ describe('Ozon auth', () => {
     for (const missing of [{ clientId: null }, { apiKey: null }]) {
       const res = await h.send({ path: '/v3/chat/list', body: { limit: 1 }, ...missing });
       expect(res.status).toBe(401);
-      expect(res.json).toEqual({ code: 16, message: 'Client-Id and Api-Key headers are required', details: [] });
+      expect(res.json).toEqual({
+        code: 16,
+        message: 'Client-Id and Api-Key headers are required',
+        details: [],
+      });
     }
   });
 
@@ -18,7 +22,11 @@ describe('Ozon auth', () => {
     expect(bad.json.code).toBe(3);
     const wrong = await h.send({ path: '/v3/chat/list', body: { limit: 1 }, apiKey: 'secret-guess' });
     expect(wrong.status).toBe(404);
-    expect(wrong.json).toEqual({ code: 5, message: 'Invalid Api-Key, please check the key and try again', details: [] });
+    expect(wrong.json).toEqual({
+      code: 5,
+      message: 'Invalid Api-Key, please check the key and try again',
+      details: [],
+    });
     expect(JSON.stringify(wrong.json)).not.toContain('secret-guess');
   });
 

@@ -2,12 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { CLIENT_ID } from './credentials.js';
 import { ozonHarness } from './test-support.js';
 
-const types = (pushes: Array<{ body: unknown }>) => pushes.map((p) => (p.body as { message_type: string }).message_type);
+const types = (pushes: Array<{ body: unknown }>) =>
+  pushes.map((p) => (p.body as { message_type: string }).message_type);
 
 describe('Ozon buyer actions and pushes', () => {
   it('a buyer message pushes TYPE_NEW_MESSAGE with a string message_id and seller_id', () => {
     const h = ozonHarness();
-    const { chatId, messageId } = h.module.buyerOpenChat({ text: 'Есть в наличии?', name: 'Vera', kind: 'fbo' });
+    const { chatId, messageId } = h.module.buyerOpenChat({
+      text: 'Есть в наличии?',
+      name: 'Vera',
+      kind: 'fbo',
+    });
     expect(h.pushes).toHaveLength(1);
     expect(h.pushes[0]).toEqual({
       body: {
@@ -26,7 +31,7 @@ describe('Ozon buyer actions and pushes', () => {
     expect(BigInt(messageId)).toBeGreaterThan(2n ** 53n);
   });
 
-  it('writing reads the seller\'s earlier messages first (TYPE_MESSAGE_READ, then TYPE_NEW_MESSAGE)', async () => {
+  it("writing reads the seller's earlier messages first (TYPE_MESSAGE_READ, then TYPE_NEW_MESSAGE)", async () => {
     const h = ozonHarness();
     const { chatId } = h.module.buyerOpenChat({ text: 'Hi', kind: 'fbs' });
     await h.send({ path: '/v1/chat/send/message', body: { chat_id: chatId, text: 'Hello!' } });
@@ -34,7 +39,11 @@ describe('Ozon buyer actions and pushes', () => {
     h.pushes.length = 0;
     h.module.buyerWrite(chatId, 'Thanks');
     expect(types(h.pushes)).toEqual(['TYPE_MESSAGE_READ', 'TYPE_NEW_MESSAGE']);
-    expect(h.pushes[0]!.body).toMatchObject({ message_id: sellerId, last_read_message_id: sellerId, user: { type: 'Customer' } });
+    expect(h.pushes[0]!.body).toMatchObject({
+      message_id: sellerId,
+      last_read_message_id: sellerId,
+      user: { type: 'Customer' },
+    });
     const history = await h.send({ path: '/v3/chat/history', body: { chat_id: chatId, limit: 2 } });
     expect(history.json.messages[1]).toMatchObject({ user: { type: 'seller' }, is_read: true });
   });
@@ -95,9 +104,17 @@ describe('Ozon buyer actions and pushes', () => {
   it('a buyer attachment becomes a Markdown image with the stored bytes', () => {
     const h = ozonHarness();
     const chatId = h.chatWhere((c) => c.scheme === 'FBO');
-    h.module.buyerWrite(chatId, 'see photo', { name: 'crack.jpg', mimeType: 'image/jpeg', data: Buffer.from([255, 216]) });
+    h.module.buyerWrite(chatId, 'see photo', {
+      name: 'crack.jpg',
+      mimeType: 'image/jpeg',
+      data: Buffer.from([255, 216]),
+    });
     const last = h.module.thread(chatId)!.at(-1)!;
-    expect(last).toMatchObject({ from: 'buyer', text: 'see photo', attachments: [{ name: 'crack.jpg', size: 2 }] });
+    expect(last).toMatchObject({
+      from: 'buyer',
+      text: 'see photo',
+      attachments: [{ name: 'crack.jpg', size: 2 }],
+    });
     expect(() => h.module.buyerWrite('missing', 'x')).toThrow(/does not exist/);
   });
 });

@@ -47,7 +47,13 @@ export class OzonBuyer {
     const newest = fresh.at(-1);
     if (newest) {
       this.ctx.push(
-        messageReadNotification(chat, newest, this.#reader(chat), CLIENT_ID, this.settings().cyrillicCustomer),
+        messageReadNotification(
+          chat,
+          newest,
+          this.#reader(chat),
+          CLIENT_ID,
+          this.settings().cyrillicCustomer,
+        ),
       );
     }
   }
@@ -69,7 +75,12 @@ export class OzonBuyer {
       const stored = this.ctx.storeFile(attachment);
       isImage = type.isImage;
       data.push(fileMarkdown(attachment.name, stored.url, isImage));
-      file = { name: attachment.name, mimeType: attachment.mimeType, size: attachment.data.length, url: stored.url };
+      file = {
+        name: attachment.name,
+        mimeType: attachment.mimeType,
+        size: attachment.data.length,
+        url: stored.url,
+      };
     }
     const writer = this.#reader(chat);
     const message = this.store.addMessage(chat, { user: writer, data, isImage, at: this.ctx.now() });
@@ -95,7 +106,14 @@ export class OzonBuyer {
     const scheme = SCHEMES[(input.kind ?? 'fbo').toLowerCase()];
     if (!scheme) throw new Error(`Ozon chat kind must be fbo, fbs or rfbs, got "${input.kind}"`);
     const now = this.ctx.now();
-    const posting = newPosting(this.store, this.ctx, scheme, now - HOUR, undefined, input.name ?? 'Sandbox Buyer');
+    const posting = newPosting(
+      this.store,
+      this.ctx,
+      scheme,
+      now - HOUR,
+      undefined,
+      input.name ?? 'Sandbox Buyer',
+    );
     const chat = this.store.createChat({ chatType: 'Buyer_Seller', createdAt: now, posting });
     return { chatId: chat.chatId, messageId: this.write(chat.chatId, input.text) };
   }
@@ -104,6 +122,8 @@ export class OzonBuyer {
     const chat = this.#chat(chatId);
     if (chat.status === 'Closed') return;
     chat.status = 'Closed';
-    this.ctx.push(chatClosedNotification(chat, this.#reader(chat), CLIENT_ID, this.settings().cyrillicCustomer));
+    this.ctx.push(
+      chatClosedNotification(chat, this.#reader(chat), CLIENT_ID, this.settings().cyrillicCustomer),
+    );
   }
 }

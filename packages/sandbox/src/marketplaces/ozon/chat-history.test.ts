@@ -57,19 +57,32 @@ describe('Ozon /v3/chat/history', () => {
 
   it('filters by filter.message_ids', async () => {
     const { h, chatId, ids } = longChat();
-    const res = await h.send({ path: '/v3/chat/history', body: { chat_id: chatId, filter: { message_ids: [ids[1], ids[5]] } } });
+    const res = await h.send({
+      path: '/v3/chat/history',
+      body: { chat_id: chatId, filter: { message_ids: [ids[1], ids[5]] } },
+    });
     expect(texts(res)).toEqual(['m5', 'm1']);
   });
 
   it('refuses Forward without from_message_id, bad direction and limit above 1000 with 400; unknown chat 404', async () => {
     const { h, chatId } = longChat();
-    const forward = await h.send({ path: '/v3/chat/history', body: { chat_id: chatId, direction: 'Forward' } });
+    const forward = await h.send({
+      path: '/v3/chat/history',
+      body: { chat_id: chatId, direction: 'Forward' },
+    });
     expect(forward.status).toBe(400);
     expect(forward.json.message).toContain('from_message_id');
-    expect((await h.send({ path: '/v3/chat/history', body: { chat_id: chatId, direction: 'Up' } })).status).toBe(400);
-    expect((await h.send({ path: '/v3/chat/history', body: { chat_id: chatId, limit: 1001 } })).status).toBe(400);
+    expect(
+      (await h.send({ path: '/v3/chat/history', body: { chat_id: chatId, direction: 'Up' } })).status,
+    ).toBe(400);
+    expect((await h.send({ path: '/v3/chat/history', body: { chat_id: chatId, limit: 1001 } })).status).toBe(
+      400,
+    );
     expect((await h.send({ path: '/v3/chat/history', body: {} })).status).toBe(400);
-    const missing = await h.send({ path: '/v3/chat/history', body: { chat_id: '00000000-0000-4000-8000-000000000000' } });
+    const missing = await h.send({
+      path: '/v3/chat/history',
+      body: { chat_id: '00000000-0000-4000-8000-000000000000' },
+    });
     expect(missing.status).toBe(404);
   });
 

@@ -9,7 +9,9 @@ describe('Ozon /v3/chat/list', () => {
     const chats: Json[] = res.json.chats;
     expect(chats).toHaveLength(8);
     for (const item of chats) {
-      expect(item.chat.chat_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(item.chat.chat_id).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
       expect(item.last_message_id).toMatch(/^\d+$/);
       expect(BigInt(item.last_message_id)).toBeGreaterThan(BigInt(Number.MAX_SAFE_INTEGER));
       expect(typeof item.unread_count).toBe('number');
@@ -20,7 +22,9 @@ describe('Ozon /v3/chat/list', () => {
     const read = chats.find((item) => item.unread_count === 0);
     expect(read.first_unread_message_id).toBe('0');
     expect(res.json.has_next).toBe(false);
-    expect(new Set(chats.map((item) => item.chat.chat_type))).toEqual(new Set(['Buyer_Seller', 'Seller_Support']));
+    expect(new Set(chats.map((item) => item.chat.chat_type))).toEqual(
+      new Set(['Buyer_Seller', 'Seller_Support']),
+    );
   });
 
   it('pages with an opaque cursor and has_next, without repeats', async () => {
@@ -45,7 +49,9 @@ describe('Ozon /v3/chat/list', () => {
       (await h.send({ path: '/v3/chat/list', body: { limit: 50, filter } })).json.chats as Json[];
     const closed = await list({ chat_status: 'Closed' });
     expect(closed.map((item) => item.chat.chat_status)).toEqual(['Closed']);
-    expect((await list({ chat_status: 'Opened' })).every((item) => item.chat.chat_status === 'Opened')).toBe(true);
+    expect((await list({ chat_status: 'Opened' })).every((item) => item.chat.chat_status === 'Opened')).toBe(
+      true,
+    );
     const unreadOnly = await list({ unread_only: true });
     expect(unreadOnly.length).toBeGreaterThan(0);
     expect(unreadOnly.every((item) => item.unread_count > 0)).toBe(true);

@@ -18,7 +18,9 @@ describe('Ozon /v2/chat/read', () => {
     const h = ozonHarness();
     const { chatId } = h.module.buyerOpenChat({ text: 'one', kind: 'fbo' });
     h.module.buyerWrite(chatId, 'two');
-    expect((await h.send({ path: '/v2/chat/read', body: { chat_id: chatId } })).json).toEqual({ unread_count: 0 });
+    expect((await h.send({ path: '/v2/chat/read', body: { chat_id: chatId } })).json).toEqual({
+      unread_count: 0,
+    });
     const list = await h.send({ path: '/v3/chat/list', body: { limit: 100 } });
     const item = list.json.chats.find((c: { chat: { chat_id: string } }) => c.chat.chat_id === chatId);
     expect(item).toMatchObject({ unread_count: 0, first_unread_message_id: '0' });

@@ -4,7 +4,11 @@ import { ozonHarness } from './test-support.js';
 describe('Ozon /v1/chat/start', () => {
   it('opens an empty chat for an FBS posting in its window and returns the same chat again', async () => {
     const h = ozonHarness();
-    const posting = h.module.openPostings().find((p) => p.scheme === 'FBS' && p.deliveredAt === undefined && h.ctx.now() - p.paidAt < 72 * 3600_000)!;
+    const posting = h.module
+      .openPostings()
+      .find(
+        (p) => p.scheme === 'FBS' && p.deliveredAt === undefined && h.ctx.now() - p.paidAt < 72 * 3600_000,
+      )!;
     const res = await h.send({ path: '/v1/chat/start', body: { posting_number: posting.postingNumber } });
     expect(res.status).toBe(200);
     const chatId = res.json.result.chat_id;
@@ -19,7 +23,9 @@ describe('Ozon /v1/chat/start', () => {
   it('opens rFBS within 72 h of delivery', async () => {
     const h = ozonHarness();
     const posting = h.module.openPostings().find((p) => p.scheme === 'rFBS')!;
-    expect((await h.send({ path: '/v1/chat/start', body: { posting_number: posting.postingNumber } })).status).toBe(200);
+    expect(
+      (await h.send({ path: '/v1/chat/start', body: { posting_number: posting.postingNumber } })).status,
+    ).toBe(200);
   });
 
   it('refuses FBO and postings past their 72 h with 403, unknown postings with 404', async () => {
@@ -28,11 +34,15 @@ describe('Ozon /v1/chat/start', () => {
     const refused = await h.send({ path: '/v1/chat/start', body: { posting_number: fbo.postingNumber } });
     expect(refused.status).toBe(403);
     expect(refused.json.message).toContain('only the buyer');
-    const old = h.module.openPostings().find((p) => p.scheme === 'FBS' && h.ctx.now() - p.paidAt > 72 * 3600_000)!;
+    const old = h.module
+      .openPostings()
+      .find((p) => p.scheme === 'FBS' && h.ctx.now() - p.paidAt > 72 * 3600_000)!;
     const late = await h.send({ path: '/v1/chat/start', body: { posting_number: old.postingNumber } });
     expect(late.status).toBe(403);
     expect(late.json.message).toContain('72 hours');
-    expect((await h.send({ path: '/v1/chat/start', body: { posting_number: '47873153-0052-1' } })).status).toBe(404);
+    expect(
+      (await h.send({ path: '/v1/chat/start', body: { posting_number: '47873153-0052-1' } })).status,
+    ).toBe(404);
     expect((await h.send({ path: '/v1/chat/start', body: {} })).status).toBe(400);
   });
 });

@@ -4,7 +4,8 @@ import { badRequest } from './errors.js';
 
 export function requiredString(body: Record<string, unknown>, name: string): string {
   const value = body[name];
-  if (typeof value !== 'string' || value === '') throw badRequest(`${name} is required and must be a non-empty string`);
+  if (typeof value !== 'string' || value === '')
+    throw badRequest(`${name} is required and must be a non-empty string`);
   return value;
 }
 

@@ -26,14 +26,18 @@ describe('Ozon over HTTP', () => {
     const list = await post('/v3/chat/list', '{"limit":1}');
     const listText = await list.text();
     expect(listText).toMatch(/"last_message_id":"3\d{18}"/);
-    const chatId = (JSON.parse(listText) as { chats: Array<{ chat: { chat_id: string } }> }).chats[0]!.chat.chat_id;
+    const chatId = (JSON.parse(listText) as { chats: Array<{ chat: { chat_id: string } }> }).chats[0]!.chat
+      .chat_id;
     const all = await post('/v3/chat/history', JSON.stringify({ chat_id: chatId, direction: 'Backward' }));
     const allText = await all.text();
     const ids = [...allText.matchAll(/"message_id":"(\d+)"/g)].map((match) => match[1]!);
     expect(ids.length).toBeGreaterThan(1);
     const newest = ids[0]!;
     // Written by hand so the id goes over the wire as a number, as the docs' examples do.
-    const exact = await post('/v3/chat/history', `{"chat_id":"${chatId}","direction":"Forward","from_message_id":${newest}}`);
+    const exact = await post(
+      '/v3/chat/history',
+      `{"chat_id":"${chatId}","direction":"Forward","from_message_id":${newest}}`,
+    );
     const exactIds = [...(await exact.text()).matchAll(/"message_id":"(\d+)"/g)].map((match) => match[1]);
     expect(exactIds).toEqual([newest]);
   });
@@ -51,7 +55,10 @@ describe('Ozon over HTTP', () => {
     });
     try {
       sandbox.control.setPush('ozon', { url: receiver.url });
-      const { chatId, messageId } = sandbox.control.buyerOpenChat('ozon', { text: 'Здравствуйте!', kind: 'fbs' });
+      const { chatId, messageId } = sandbox.control.buyerOpenChat('ozon', {
+        text: 'Здравствуйте!',
+        kind: 'fbs',
+      });
       await sandbox.control.pushIdle();
       expect(receiver.bodies).toEqual([
         { message_type: 'TYPE_PING', time: expect.any(String) },

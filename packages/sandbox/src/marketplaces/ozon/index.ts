@@ -75,6 +75,7 @@ export function createOzonModule(ctx: SandboxContext): OzonModule {
         .map((message) => ({ ...threadMessage(message), chatId: message.chatId })),
     pingPush: () => ctx.push(pingNotification(ctx.now())),
     errorResponse: (status, message) => rpcError(status, message),
-    openPostings: () => [...store.postings.values()].filter((posting) => !store.chatForPosting(posting.postingNumber)),
+    openPostings: () =>
+      [...store.postings.values()].filter((posting) => !store.chatForPosting(posting.postingNumber)),
   };
 }

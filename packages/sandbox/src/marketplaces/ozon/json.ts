@@ -11,7 +11,12 @@ interface ReviverContext {
  */
 export function parseLossless(text: string): unknown {
   return JSON.parse(text, (_key: string, value: unknown, context?: ReviverContext) => {
-    if (typeof value === 'number' && !Number.isSafeInteger(value) && context?.source && /^-?\d+$/.test(context.source)) {
+    if (
+      typeof value === 'number' &&
+      !Number.isSafeInteger(value) &&
+      context?.source &&
+      /^-?\d+$/.test(context.source)
+    ) {
       return BigInt(context.source);
     }
     return value;

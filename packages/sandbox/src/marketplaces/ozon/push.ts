@@ -10,12 +10,16 @@ function event(body: Record<string, unknown>): PushNotification {
 }
 
 export function pingNotification(now: number): PushNotification {
-  return { body: { message_type: 'TYPE_PING', time: new Date(now).toISOString() }, expect: 'ozon-ping', timeoutMs: TIMEOUT_MS };
+  return {
+    body: { message_type: 'TYPE_PING', time: new Date(now).toISOString() },
+    expect: 'ozon-ping',
+    timeoutMs: TIMEOUT_MS,
+  };
 }
 
 /** Common fields; seller_id is a string as in every example (the table says int64). */
 function base(type: string, chat: Chat, sellerId: string) {
-  return { message_type: type, chat_id: chat.chatId, chat_type: chat.chatType, seller_id: Number(sellerId) };
+  return { message_type: type, chat_id: chat.chatId, chat_type: chat.chatType, seller_id: sellerId };
 }
 
 function user(message: Message, cyrillic: boolean) {

@@ -21,6 +21,7 @@ const ROUTES: Record<string, Handler> = {
 export function route(method: string, path: string): Handler {
   const handler = ROUTES[path.replace(/\/+$/, '')];
   if (!handler) throw new OzonHttpError(404, 'Not Found');
-  if (method.toUpperCase() !== 'POST') throw new OzonHttpError(405, 'Method Not Allowed: every Ozon method is POST');
+  if (method.toUpperCase() !== 'POST')
+    throw new OzonHttpError(405, 'Method Not Allowed: every Ozon method is POST');
   return handler;
 }

@@ -36,7 +36,7 @@ export function requireSendAllowed(chat: Chat, settings: OzonSettings, now: numb
     if (withinReplyWindow(chat, now)) return;
     throw new OzonHttpError(
       403,
-      'FBO: you can send a message only within 48 hours of the buyer\'s last message',
+      "FBO: you can send a message only within 48 hours of the buyer's last message",
     );
   }
   if (now < posting.paidAt) throw new OzonHttpError(403, `${posting.scheme}: the posting is not paid yet`);

@@ -8,7 +8,9 @@ describe('Ozon seed', () => {
     const h = ozonHarness(8);
     const threads = h.module.listThreads();
     expect(threads).toHaveLength(8);
-    expect(new Set(threads.map((t) => t.context?.scheme).filter(Boolean))).toEqual(new Set(['FBO', 'FBS', 'rFBS']));
+    expect(new Set(threads.map((t) => t.context?.scheme).filter(Boolean))).toEqual(
+      new Set(['FBO', 'FBS', 'rFBS']),
+    );
     const userTypes = new Set<string>();
     let images = 0;
     for (const thread of threads) {
@@ -20,7 +22,12 @@ describe('Ozon seed', () => {
     }
     expect(userTypes).toEqual(new Set(['customer', 'seller', 'crm', 'courier', 'support']));
     expect(images).toBeGreaterThan(0);
-    expect(h.module.openPostings().map((p) => p.scheme).sort()).toEqual(['FBO', 'FBS', 'FBS', 'rFBS']);
+    expect(
+      h.module
+        .openPostings()
+        .map((p) => p.scheme)
+        .sort(),
+    ).toEqual(['FBO', 'FBS', 'FBS', 'rFBS']);
   });
 
   it('is deterministic for one seed and clock, and reset empties it', () => {

@@ -2,6 +2,7 @@ import type { SandboxContext } from '../../types.js';
 import { CLIENT_ID } from './credentials.js';
 import { fileMarkdown } from './endpoints/file-types.js';
 import type { Chat, Posting, Scheme, UserType } from './model.js';
+import { PATTERNS } from './seed-patterns.js';
 import type { OzonStore } from './store.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -11,117 +12,14 @@ export const SUPPORT_USER_ID = '300001';
 export const CRM_USER_ID = '0';
 const COURIER_USER_ID = '700042';
 
-type Line = [UserType, string, number] | [UserType, string, number, 'photo'];
-
-/**
- * One situation per slot (hours are before "now"), so a few chats already cover every scheme and
- * window: inside, after and without a window; read and unread; support, courier and system users.
- */
-interface Pattern {
-  chatType: 'Buyer_Seller' | 'Seller_Support';
-  scheme?: Scheme;
-  paidHoursAgo?: number;
-  deliveredHoursAgo?: number;
-  closed?: boolean;
-  /** [who, text, hours ago, file?]; `read` marks everything up to this index as read. */
-  lines: Line[];
-  readUpTo: number;
-}
-
-const PATTERNS: Pattern[] = [
-  {
-    chatType: 'Buyer_Seller',
-    scheme: 'FBS',
-    paidHoursAgo: 96,
-    deliveredHoursAgo: 20,
-    lines: [
-      ['customer', 'Здравствуйте! The box arrived dented, photo attached.', 19, 'photo'],
-      ['seller', 'Sorry about that! Is the item itself fine?', 18],
-      ['customer', 'The item is fine, just letting you know.', 2],
-    ],
-    readUpTo: 1,
-  },
-  {
-    chatType: 'Buyer_Seller',
-    scheme: 'FBO',
-    paidHoursAgo: 30,
-    lines: [
-      ['crm', 'The buyer has a question about the product.', 3],
-      ['customer', 'Подойдет ли защитное стекло к Galaxy A03s?', 3],
-    ],
-    readUpTo: 0,
-  },
-  {
-    chatType: 'Buyer_Seller',
-    scheme: 'rFBS',
-    paidHoursAgo: 200,
-    deliveredHoursAgo: 120,
-    lines: [
-      ['seller', 'Your parcel is delivered, enjoy!', 119],
-      ['customer', 'One screw is missing from the set.', 10],
-    ],
-    readUpTo: 0,
-  },
-  {
-    chatType: 'Buyer_Seller',
-    scheme: 'FBO',
-    paidHoursAgo: 150,
-    lines: [
-      ['customer', 'Is there a warranty?', 80],
-      ['seller', 'Yes, 12 months.', 79],
-    ],
-    readUpTo: 1,
-  },
-  {
-    chatType: 'Buyer_Seller',
-    scheme: 'FBS',
-    paidHoursAgo: 250,
-    deliveredHoursAgo: 150,
-    lines: [
-      ['customer', 'Thanks, all good.', 100],
-      ['seller', 'Glad to hear it!', 99],
-    ],
-    readUpTo: 1,
-  },
-  {
-    chatType: 'Seller_Support',
-    lines: [
-      ['seller', 'How do I change my warehouse schedule?', 30],
-      ['support', 'Open Logistics → Warehouses and edit the schedule there.', 28],
-    ],
-    readUpTo: 0,
-  },
-  {
-    chatType: 'Buyer_Seller',
-    scheme: 'FBS',
-    paidHoursAgo: 60,
-    deliveredHoursAgo: 40,
-    closed: true,
-    lines: [
-      ['customer', 'Can you add a gift note?', 50],
-      ['seller', 'Done!', 49],
-    ],
-    readUpTo: 1,
-  },
-  {
-    chatType: 'Buyer_Seller',
-    scheme: 'FBS',
-    paidHoursAgo: 12,
-    lines: [
-      ['seller', 'Hello! Please confirm the colour: black or white?', 11],
-      ['courier', 'I will deliver the parcel tomorrow between 10:00 and 14:00.', 5],
-    ],
-    readUpTo: -1,
-  },
-];
-
 function digits(random: () => number, count: number): string {
   let out = String(1 + Math.floor(random() * 9));
   while (out.length < count) out += String(Math.floor(random() * 10));
   return out;
 }
 
-function newPosting(
+/** A paid posting with a fresh order number, SKU and customer. */
+export function newPosting(
   store: OzonStore,
   ctx: SandboxContext,
   scheme: Scheme,
@@ -142,8 +40,6 @@ function newPosting(
   if (deliveredAt !== undefined) posting.deliveredAt = deliveredAt;
   return store.addPosting(posting);
 }
-
-export { newPosting };
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNk+A8AAQUBAScY42YAAAAASUVORK5CYII=',
@@ -173,7 +69,9 @@ export function seedStore(store: OzonStore, ctx: SandboxContext, count: number):
           ctx,
           pattern.scheme,
           now - pattern.paidHoursAgo! * HOUR - shift,
-          pattern.deliveredHoursAgo === undefined ? undefined : now - pattern.deliveredHoursAgo * HOUR - shift,
+          pattern.deliveredHoursAgo === undefined
+            ? undefined
+            : now - pattern.deliveredHoursAgo * HOUR - shift,
           name,
         )
       : undefined;
@@ -198,7 +96,13 @@ export function seedStore(store: OzonStore, ctx: SandboxContext, count: number):
         isImage: Boolean(file),
         isRead: line <= pattern.readUpTo,
       });
-      if (stored) message.file = { name: `photo-${index}.png`, mimeType: 'image/png', size: PNG.length, url: stored.url };
+      if (stored)
+        message.file = {
+          name: `photo-${index}.png`,
+          mimeType: 'image/png',
+          size: PNG.length,
+          url: stored.url,
+        };
     });
     if (pattern.closed) chat.status = 'Closed';
   }
@@ -211,6 +115,13 @@ export function seedStore(store: OzonStore, ctx: SandboxContext, count: number):
   ];
   for (const [scheme, paid, delivered] of spare) {
     const name = NAMES[Math.floor(ctx.random() * NAMES.length)]!;
-    newPosting(store, ctx, scheme, now - paid * HOUR, delivered === undefined ? undefined : now - delivered * HOUR, name);
+    newPosting(
+      store,
+      ctx,
+      scheme,
+      now - paid * HOUR,
+      delivered === undefined ? undefined : now - delivered * HOUR,
+      name,
+    );
   }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ozonHarness } from './test-support.js';
 
-const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNk+A8AAQUBAScY42YAAAAASUVORK5CYII=';
+const PNG_BASE64 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNk+A8AAQUBAScY42YAAAAASUVORK5CYII=';
 
 describe('Ozon /v1/chat/send/file', () => {
   it('stores a base64 image as an image message with a Markdown link to the bytes', async () => {
@@ -29,9 +30,14 @@ describe('Ozon /v1/chat/send/file', () => {
     const chatId = h.chatWhere((c) => c.scheme === 'FBO');
     await h.send({
       path: '/v1/chat/send/file',
-      body: { chat_id: chatId, name: 'invoice.pdf', base64_content: Buffer.from('%PDF-1.4').toString('base64') },
+      body: {
+        chat_id: chatId,
+        name: 'invoice.pdf',
+        base64_content: Buffer.from('%PDF-1.4').toString('base64'),
+      },
     });
-    const message = (await h.send({ path: '/v3/chat/history', body: { chat_id: chatId, limit: 1 } })).json.messages[0];
+    const message = (await h.send({ path: '/v3/chat/history', body: { chat_id: chatId, limit: 1 } })).json
+      .messages[0];
     expect(message.is_image).toBe(false);
     expect(message.data[0]).toMatch(/^\[invoice\.pdf\]\(http/);
   });
@@ -58,7 +64,10 @@ describe('Ozon /v1/chat/send/file', () => {
     const h = ozonHarness();
     const chatId = h.chatWhere((c) => c.scheme === 'FBO');
     h.advance(50 * 60 * 60 * 1000);
-    const res = await h.send({ path: '/v1/chat/send/file', body: { chat_id: chatId, name: 'a.png', base64_content: PNG_BASE64 } });
+    const res = await h.send({
+      path: '/v1/chat/send/file',
+      body: { chat_id: chatId, name: 'a.png', base64_content: PNG_BASE64 },
+    });
     expect(res.status).toBe(403);
   });
 });

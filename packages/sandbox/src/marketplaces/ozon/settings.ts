@@ -40,7 +40,9 @@ export function applySettings(current: OzonSettings, update: Record<string, unkn
       }
       next[key as (typeof INTEGERS)[number]] = value;
     } else {
-      throw new Error(`Unknown Ozon sandbox setting "${key}"; known: ${[...BOOLEANS, ...INTEGERS].join(', ')}`);
+      throw new Error(
+        `Unknown Ozon sandbox setting "${key}"; known: ${[...BOOLEANS, ...INTEGERS].join(', ')}`,
+      );
     }
   }
   return next;

@@ -40,7 +40,13 @@ export class OzonStore {
 
   addMessage(
     chat: Chat,
-    input: { user: { id: string; type: UserType }; data: string[]; at: number; isImage?: boolean; isRead?: boolean },
+    input: {
+      user: { id: string; type: UserType };
+      data: string[];
+      at: number;
+      isImage?: boolean;
+      isRead?: boolean;
+    },
   ): Message {
     const message: Message = {
       id: this.#nextMessageId,

@@ -23,7 +23,8 @@ export function ozonRequest(call: OzonCall): SandboxRequest {
   const apiKey = call.apiKey === undefined ? CLIENT.apiKey : call.apiKey;
   if (clientId !== null && clientId !== undefined) headers['client-id'] = clientId;
   if (apiKey !== null && apiKey !== undefined) headers['api-key'] = apiKey;
-  const text = typeof call.body === 'string' ? call.body : call.body === undefined ? '' : JSON.stringify(call.body);
+  const text =
+    typeof call.body === 'string' ? call.body : call.body === undefined ? '' : JSON.stringify(call.body);
   return {
     method: call.method ?? 'POST',
     path: call.path,

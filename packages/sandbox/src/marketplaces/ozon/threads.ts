@@ -38,7 +38,14 @@ export function threadMessage(message: Message): ThreadMessage {
     text: text.join('\n'),
     at: new Date(message.createdAt).toISOString(),
     attachments: message.file
-      ? [{ name: message.file.name, mimeType: message.file.mimeType, size: message.file.size, url: message.file.url }]
+      ? [
+          {
+            name: message.file.name,
+            mimeType: message.file.mimeType,
+            size: message.file.size,
+            url: message.file.url,
+          },
+        ]
       : [],
   };
 }

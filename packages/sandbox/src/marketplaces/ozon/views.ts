@@ -20,7 +20,11 @@ export function chatItem(chat: Chat): Record<string, unknown> {
 }
 
 /** A v3ChatMessage. Fields without a value carry proto3 zero values, as grpc-gateway emits them. */
-export function messageView(chat: Chat, message: Message, cyrillicCustomer: boolean): Record<string, unknown> {
+export function messageView(
+  chat: Chat,
+  message: Message,
+  cyrillicCustomer: boolean,
+): Record<string, unknown> {
   return {
     message_id: String(message.id),
     created_at: new Date(message.createdAt).toISOString(),

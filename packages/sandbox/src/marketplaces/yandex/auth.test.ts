@@ -6,7 +6,10 @@ describe('Yandex auth', () => {
     const h = yandexHarness();
     const res = await h.send({ path: '/chats', body: {}, token: null });
     expect(res.status).toBe(401);
-    expect(res.json).toEqual({ status: 'ERROR', errors: [{ code: 'UNAUTHORIZED', message: expect.any(String) }] });
+    expect(res.json).toEqual({
+      status: 'ERROR',
+      errors: [{ code: 'UNAUTHORIZED', message: expect.any(String) }],
+    });
   });
 
   it('answers 403 FORBIDDEN for an unknown token, without echoing it', async () => {
@@ -38,7 +41,9 @@ describe('Yandex auth', () => {
     expect(list.status).toBe(200);
     const chatId = list.json.result.chats[0].chatId;
     const sentBefore = h.module.sellerMessages().length;
-    expect((await h.send({ path: '/chats/history', query: { chatId }, body: {}, token: READ_ONLY_TOKEN })).status).toBe(200);
+    expect(
+      (await h.send({ path: '/chats/history', query: { chatId }, body: {}, token: READ_ONLY_TOKEN })).status,
+    ).toBe(200);
     const writes = [
       { path: '/chats/new', body: { context: { type: 'ORDER', id: 1 } } },
       { path: '/chats/message', query: { chatId }, body: { message: 'hi' } },

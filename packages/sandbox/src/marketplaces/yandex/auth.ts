@@ -19,7 +19,11 @@ function presentedToken(headers: Record<string, string>): string | undefined {
  * 401 without a token, 403 for an unknown token, a token of another cabinet, or a read-only
  * token on a write method (the error-codes page: 403 = bad token or no access).
  */
-export function authorize(headers: Record<string, string>, businessId: number, operation: Operation): YandexToken {
+export function authorize(
+  headers: Record<string, string>,
+  businessId: number,
+  operation: Operation,
+): YandexToken {
   const token = presentedToken(headers);
   if (!token) {
     throw new YandexHttpError(401, 'No authorization token: send it in the Api-Key header');

@@ -21,7 +21,11 @@ describe('Yandex buyer actions and pushes', () => {
         timeoutMs: 10_000,
       },
     ]);
-    const fetched = await h.send({ method: 'GET', path: '/chats/message', query: { chatId: chat.chatId, messageId } });
+    const fetched = await h.send({
+      method: 'GET',
+      path: '/chats/message',
+      query: { chatId: chat.chatId, messageId },
+    });
     expect(fetched.json.result).toMatchObject({ sender: 'CUSTOMER', message: 'Any news?' });
   });
 
@@ -53,7 +57,11 @@ describe('Yandex buyer actions and pushes', () => {
   it('a buyer attachment is stored and served as payload', async () => {
     const h = yandexHarness();
     const chatId = h.module.listThreads()[0]!.chatId;
-    h.module.buyerWrite(chatId, '', { name: 'scan.png', mimeType: 'image/png', data: Buffer.from([1, 2, 3]) });
+    h.module.buyerWrite(chatId, '', {
+      name: 'scan.png',
+      mimeType: 'image/png',
+      data: Buffer.from([1, 2, 3]),
+    });
     const history = await h.send({ path: '/chats/history', query: { chatId }, body: {} });
     expect(history.json.result.messages.at(-1)).toMatchObject({ payload: [{ name: 'scan.png', size: 3 }] });
     expect(history.json.result.messages.at(-1).message).toBeUndefined();
@@ -61,7 +69,9 @@ describe('Yandex buyer actions and pushes', () => {
 
   it('closeChat finishes the chat; disputes push CHAT_ARBITRAGE_STARTED and _FINISHED', async () => {
     const h = yandexHarness();
-    const chatId = h.module.listThreads().find((t) => t.status === 'WAITING_FOR_PARTNER' && t.context?.contextType === 'ORDER')!.chatId;
+    const chatId = h.module
+      .listThreads()
+      .find((t) => t.status === 'WAITING_FOR_PARTNER' && t.context?.contextType === 'ORDER')!.chatId;
     h.module.startArbitrage(chatId);
     h.module.closeChat(chatId);
     expect(h.pushes.map((p) => (p.body as { notificationType: string }).notificationType)).toEqual([
@@ -77,7 +87,11 @@ describe('Yandex buyer actions and pushes', () => {
     const h = yandexHarness();
     h.module.pingPush!();
     expect(h.pushes).toEqual([
-      { body: { notificationType: 'PING', time: new Date(h.ctx.now()).toISOString() }, expect: 'yandex-ping', timeoutMs: 1000 },
+      {
+        body: { notificationType: 'PING', time: new Date(h.ctx.now()).toISOString() },
+        expect: 'yandex-ping',
+        timeoutMs: 1000,
+      },
     ]);
   });
 

@@ -1,8 +1,13 @@
 import type { BuyerAttachment, SandboxContext } from '../../types.js';
 import { BUSINESS_ID } from './credentials.js';
-import type { Chat, Customer, Order, Payload } from './model.js';
-import { arbitrageFinishedNotification, arbitrageStartedNotification, chatCreatedNotification, messageSentNotification } from './push.js';
 import { MAX_MESSAGE_LENGTH } from './endpoints/send-message.js';
+import type { Chat, Customer, Order, Payload } from './model.js';
+import {
+  arbitrageFinishedNotification,
+  arbitrageStartedNotification,
+  chatCreatedNotification,
+  messageSentNotification,
+} from './push.js';
 import type { YandexStore } from './store.js';
 
 /** What the control API and the buyer page do to Yandex chats, with the pushes Market would send. */
@@ -20,7 +25,8 @@ export class YandexBuyer {
 
   write(chatId: string, text: string, attachment?: BuyerAttachment): string {
     const chat = this.#chat(chatId);
-    if (chat.status === 'FINISHED') throw new Error(`Yandex chat ${chatId} is FINISHED: the buyer cannot write`);
+    if (chat.status === 'FINISHED')
+      throw new Error(`Yandex chat ${chatId} is FINISHED: the buyer cannot write`);
     if (text.length > MAX_MESSAGE_LENGTH) {
       throw new Error(`Yandex message text is ${text.length} characters; the limit is ${MAX_MESSAGE_LENGTH}`);
     }
@@ -28,7 +34,14 @@ export class YandexBuyer {
     let payload: Payload[] | undefined;
     if (attachment) {
       const stored = this.ctx.storeFile(attachment);
-      payload = [{ name: attachment.name, url: stored.url, size: attachment.data.length, mimeType: attachment.mimeType }];
+      payload = [
+        {
+          name: attachment.name,
+          url: stored.url,
+          size: attachment.data.length,
+          mimeType: attachment.mimeType,
+        },
+      ];
     }
     const message = this.store.addMessage(chat, {
       sender: 'CUSTOMER',
@@ -48,7 +61,9 @@ export class YandexBuyer {
     }
     const customer: Customer = {
       name: input.name ?? 'Sandbox Buyer',
-      publicId: `u${Math.floor(this.ctx.random() * 0xffffffff).toString(16).padStart(8, '0')}`,
+      publicId: `u${Math.floor(this.ctx.random() * 0xffffffff)
+        .toString(16)
+        .padStart(8, '0')}`,
     };
     let order: Order | undefined;
     if (kind !== 'direct') {

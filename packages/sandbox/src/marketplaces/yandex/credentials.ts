@@ -16,7 +16,11 @@ export const OTHER_BUSINESS_ID = 55_667_788;
 export const TOKENS: readonly YandexToken[] = [
   { token: 'ACMA:c2FuZGJveC1jb21tdW5pY2F0aW9u:5a1f0c2e', businessId: BUSINESS_ID, scope: 'communication' },
   { token: 'ACMA:c2FuZGJveC1yZWFkLW9ubHk:9d3b7e41', businessId: BUSINESS_ID, scope: 'all-methods:read-only' },
-  { token: 'ACMA:c2FuZGJveC1vdGhlci1jYWJpbmV0:0c6a2f88', businessId: OTHER_BUSINESS_ID, scope: 'all-methods' },
+  {
+    token: 'ACMA:c2FuZGJveC1vdGhlci1jYWJpbmV0:0c6a2f88',
+    businessId: OTHER_BUSINESS_ID,
+    scope: 'all-methods',
+  },
 ];
 
 export function credentials(): Record<string, Record<string, string>> {

@@ -17,7 +17,7 @@ export function contextDto(chat: Chat): Record<string, unknown> {
 
 /** GetChatInfoDTO. The deprecated top-level orderId is still sent where there is an order. */
 export function chatDto(chat: Chat): Record<string, unknown> {
-  const dto: Record<string, unknown> = { chatId: chat.chatId, chatID: 1 };
+  const dto: Record<string, unknown> = { chatId: chat.chatId };
   if (chat.context.orderId !== undefined) dto.orderId = chat.context.orderId;
   dto.context = contextDto(chat);
   dto.type = chat.type;

@@ -64,7 +64,9 @@ describe('Yandex POST chats (getChats)', () => {
     expect(waiting.every((chat) => chat.status === 'WAITING_FOR_PARTNER')).toBe(true);
     const direct = await list({ contextTypes: ['DIRECT'] });
     expect(direct.length).toBeGreaterThan(0);
-    expect(direct.every((chat) => chat.context.type === 'DIRECT' && chat.context.orderId === undefined)).toBe(true);
+    expect(direct.every((chat) => chat.context.type === 'DIRECT' && chat.context.orderId === undefined)).toBe(
+      true,
+    );
     const disputes = await list({ types: ['ARBITRAGE'] });
     expect(disputes.map((chat) => chat.status).sort()).toEqual([
       'WAITING_FOR_ARBITER',

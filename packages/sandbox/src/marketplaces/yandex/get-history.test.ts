@@ -27,7 +27,9 @@ describe('Yandex POST chats/history (getChatHistory)', () => {
     const all = (await h.send({ path: '/chats/history', query: { chatId }, body: {} })).json.result.messages;
     const from = all[8].messageId;
     const res = await h.send({ path: '/chats/history', query: { chatId }, body: { messageIdFrom: from } });
-    expect(res.json.result.messages.map((m: Json) => m.messageId)).toEqual(all.slice(8).map((m: Json) => m.messageId));
+    expect(res.json.result.messages.map((m: Json) => m.messageId)).toEqual(
+      all.slice(8).map((m: Json) => m.messageId),
+    );
   });
 
   it('pages with limit and nextPageToken, default 50, max 100', async () => {
@@ -35,7 +37,11 @@ describe('Yandex POST chats/history (getChatHistory)', () => {
     const first = await h.send({ path: '/chats/history', query: { chatId, limit: 5 }, body: {} });
     expect(first.json.result.messages).toHaveLength(5);
     const token = first.json.result.paging.nextPageToken;
-    const second = await h.send({ path: '/chats/history', query: { chatId, limit: 5, pageToken: token }, body: {} });
+    const second = await h.send({
+      path: '/chats/history',
+      query: { chatId, limit: 5, pageToken: token },
+      body: {},
+    });
     expect(second.json.result.messages[0].message).toBe('message 5');
     const third = await h.send({
       path: '/chats/history',
@@ -44,9 +50,16 @@ describe('Yandex POST chats/history (getChatHistory)', () => {
     });
     expect(third.json.result.messages.map((m: Json) => m.message)).toEqual(['message 10', 'message 11']);
     expect(third.json.result.paging.nextPageToken).toBeUndefined();
-    expect((await h.send({ path: '/chats/history', query: { chatId, limit: 101 }, body: {} })).status).toBe(400);
-    const chatsToken = (await h.send({ path: '/chats', query: { limit: 1 }, body: {} })).json.result.paging.nextPageToken;
-    const mixed = await h.send({ path: '/chats/history', query: { chatId, page_token: chatsToken }, body: {} });
+    expect((await h.send({ path: '/chats/history', query: { chatId, limit: 101 }, body: {} })).status).toBe(
+      400,
+    );
+    const chatsToken = (await h.send({ path: '/chats', query: { limit: 1 }, body: {} })).json.result.paging
+      .nextPageToken;
+    const mixed = await h.send({
+      path: '/chats/history',
+      query: { chatId, page_token: chatsToken },
+      body: {},
+    });
     expect(mixed.status).toBe(400);
   });
 
@@ -56,7 +69,9 @@ describe('Yandex POST chats/history (getChatHistory)', () => {
     const inBody = await h.send({ path: '/chats/history', body: { chatId: Number(chatId) } });
     expect(inBody.status).toBe(400);
     expect(inBody.json.errors[0].message).toContain('chatId');
-    expect((await h.send({ path: '/chats/history', query: { chatId }, body: { messageIdFrom: 0 } })).status).toBe(400);
+    expect(
+      (await h.send({ path: '/chats/history', query: { chatId }, body: { messageIdFrom: 0 } })).status,
+    ).toBe(400);
     expect((await h.send({ path: '/chats/history', query: { chatId: 999 }, body: {} })).status).toBe(404);
   });
 });

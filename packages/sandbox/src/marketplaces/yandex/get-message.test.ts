@@ -6,9 +6,16 @@ describe('Yandex GET chats/message (getChatMessage)', () => {
     const h = yandexHarness();
     const chat = h.module
       .listThreads()
-      .find((t) => t.context?.contextType === 'RETURN' && h.module.thread(t.chatId)!.some((m) => m.attachments.length))!;
+      .find(
+        (t) =>
+          t.context?.contextType === 'RETURN' && h.module.thread(t.chatId)!.some((m) => m.attachments.length),
+      )!;
     const message = h.module.thread(chat.chatId)!.find((m) => m.attachments.length > 0)!;
-    const res = await h.send({ method: 'GET', path: '/chats/message', query: { chatId: chat.chatId, messageId: message.id } });
+    const res = await h.send({
+      method: 'GET',
+      path: '/chats/message',
+      query: { chatId: chat.chatId, messageId: message.id },
+    });
     expect(res.status).toBe(200);
     expect(res.json.result).toMatchObject({
       messageId: Number(message.id),
@@ -21,7 +28,11 @@ describe('Yandex GET chats/message (getChatMessage)', () => {
     const h = yandexHarness();
     const [a, b] = h.module.listThreads().filter((t) => (h.module.thread(t.chatId) ?? []).length > 0);
     const foreign = h.module.thread(b!.chatId)![0]!.id;
-    const res = await h.send({ method: 'GET', path: '/chats/message', query: { chatId: a!.chatId, messageId: foreign } });
+    const res = await h.send({
+      method: 'GET',
+      path: '/chats/message',
+      query: { chatId: a!.chatId, messageId: foreign },
+    });
     expect(res.status).toBe(404);
     const missing = await h.send({ method: 'GET', path: '/chats/message', query: { chatId: a!.chatId } });
     expect(missing.status).toBe(400);

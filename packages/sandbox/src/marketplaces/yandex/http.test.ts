@@ -81,7 +81,9 @@ describe('Yandex over HTTP', () => {
       const fetched = await fetch(`${base}/chats/message?chatId=${chatId}&messageId=${messageId}`, {
         headers: { 'Api-Key': TOKEN },
       });
-      expect(((await fetched.json()) as { result: { message: string } }).result.message).toBe('Hello over push');
+      expect(((await fetched.json()) as { result: { message: string } }).result.message).toBe(
+        'Hello over push',
+      );
     } finally {
       await receiver.close();
     }

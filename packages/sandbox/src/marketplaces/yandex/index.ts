@@ -49,7 +49,9 @@ export function createYandexModule(ctx: SandboxContext): YandexModule {
       headers = rateLimitHeaders(quota.peek(businessId, operation, limit, ctx.now(), settings.quotaWindowMs));
       authorize(req.headers, businessId, operation);
       release = gate.acquire(businessId, settings.parallelLimit);
-      headers = rateLimitHeaders(quota.consume(businessId, operation, limit, ctx.now(), settings.quotaWindowMs));
+      headers = rateLimitHeaders(
+        quota.consume(businessId, operation, limit, ctx.now(), settings.quotaWindowMs),
+      );
       if (settings.latencyMs > 0) await sleep(settings.latencyMs);
       const response = await matched.handler({ req, businessId, store, ctx, settings });
       return withHeaders(response, headers);

@@ -14,7 +14,10 @@ export class ParallelGate {
   acquire(businessId: number, limit: number): () => void {
     const current = this.inFlight(businessId);
     if (current >= limit) {
-      throw new YandexHttpError(420, `Hit rate limit of ${limit} parallel requests for businessId ${businessId}`);
+      throw new YandexHttpError(
+        420,
+        `Hit rate limit of ${limit} parallel requests for businessId ${businessId}`,
+      );
     }
     this.#inFlight.set(businessId, current + 1);
     let released = false;
@@ -62,7 +65,13 @@ export class HourlyQuota {
   }
 
   /** Count one request, or throw 420 when the window's quota is used up. */
-  consume(businessId: number, operation: Operation, limit: number, now: number, windowMs: number): QuotaState {
+  consume(
+    businessId: number,
+    operation: Operation,
+    limit: number,
+    now: number,
+    windowMs: number,
+  ): QuotaState {
     const entry = this.#entry(businessId, operation, now, windowMs);
     if (entry.count >= limit) {
       throw new YandexHttpError(

@@ -34,24 +34,37 @@ export function decodeToken<K extends Cursor['kind']>(token: string, kind: K): E
   } catch {
     parsed = undefined;
   }
-  const cursor = parsed as { kind?: unknown; updatedAt?: unknown; chatId?: unknown; messageId?: unknown } | null;
+  const cursor = parsed as {
+    kind?: unknown;
+    updatedAt?: unknown;
+    chatId?: unknown;
+    messageId?: unknown;
+  } | null;
   const valid =
     typeof cursor === 'object' &&
     cursor !== null &&
     cursor.kind === kind &&
     (kind === 'chats' ? isSafe(cursor.updatedAt) && isSafe(cursor.chatId) : isSafe(cursor.messageId));
   if (!valid) {
-    throw new YandexHttpError(400, 'pageToken is not valid: pass nextPageToken from the previous response unchanged');
+    throw new YandexHttpError(
+      400,
+      'pageToken is not valid: pass nextPageToken from the previous response unchanged',
+    );
   }
   return cursor as Extract<Cursor, { kind: K }>;
 }
 
 /** page_token and pageToken are both accepted (x-aliases); sending two different ones is an error. */
 export function pageTokenFrom(query: URLSearchParams): string | undefined {
-  const values = [...query.getAll('page_token'), ...query.getAll('pageToken')].filter((value) => value !== '');
+  const values = [...query.getAll('page_token'), ...query.getAll('pageToken')].filter(
+    (value) => value !== '',
+  );
   const distinct = [...new Set(values)];
   if (distinct.length > 1) {
-    throw new YandexHttpError(400, 'pageToken is given twice with different values (page_token and pageToken)');
+    throw new YandexHttpError(
+      400,
+      'pageToken is given twice with different values (page_token and pageToken)',
+    );
   }
   return distinct[0];
 }

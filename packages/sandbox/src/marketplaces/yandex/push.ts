@@ -11,7 +11,11 @@ function event(body: Record<string, unknown>): PushNotification {
 }
 
 export function pingNotification(now: number): PushNotification {
-  return { body: { notificationType: 'PING', time: pushTime(now) }, expect: 'yandex-ping', timeoutMs: PING_TIMEOUT_MS };
+  return {
+    body: { notificationType: 'PING', time: pushTime(now) },
+    expect: 'yandex-ping',
+    timeoutMs: PING_TIMEOUT_MS,
+  };
 }
 
 export function chatCreatedNotification(chat: Chat): PushNotification {

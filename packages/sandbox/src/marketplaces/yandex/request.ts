@@ -76,7 +76,10 @@ export async function multipartFile(req: SandboxRequest): Promise<UploadedFile> 
       headers: { 'content-type': req.headers['content-type'] ?? '' },
     }).formData();
   } catch (error) {
-    throw new YandexHttpError(400, `Request body is not valid multipart/form-data: ${(error as Error).message}`);
+    throw new YandexHttpError(
+      400,
+      `Request body is not valid multipart/form-data: ${(error as Error).message}`,
+    );
   }
   const file = form.get('file');
   if (file === null || typeof file === 'string') {

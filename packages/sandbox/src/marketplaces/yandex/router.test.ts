@@ -13,16 +13,27 @@ describe('Yandex routing', () => {
     const h = yandexHarness();
     const res = await h.send({ method: 'GET', path: '/chats' });
     expect(res.status).toBe(405);
-    expect(res.json.errors[0]).toEqual({ code: 'METHOD_NOT_ALLOWED', message: expect.stringContaining('POST') });
+    expect(res.json.errors[0]).toEqual({
+      code: 'METHOD_NOT_ALLOWED',
+      message: expect.stringContaining('POST'),
+    });
   });
 
   it('serves both methods of chats/message: POST sends, GET reads one message', async () => {
     const h = yandexHarness();
     const chat = h.module.listThreads().find((t) => t.status === 'WAITING_FOR_PARTNER')!;
     const messageId = h.module.thread(chat.chatId)![0]!.id;
-    const read = await h.send({ method: 'GET', path: '/chats/message', query: { chatId: chat.chatId, messageId } });
+    const read = await h.send({
+      method: 'GET',
+      path: '/chats/message',
+      query: { chatId: chat.chatId, messageId },
+    });
     expect(read.json.result.messageId).toBe(Number(messageId));
-    const sent = await h.send({ path: '/chats/message', query: { chatId: chat.chatId }, body: { message: 'ok' } });
+    const sent = await h.send({
+      path: '/chats/message',
+      query: { chatId: chat.chatId },
+      body: { message: 'ok' },
+    });
     expect(sent.json).toEqual({ status: 'OK' });
   });
 

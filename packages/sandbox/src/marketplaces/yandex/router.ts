@@ -38,7 +38,10 @@ export function route(method: string, path: string): Matched {
   if (!match || !methods) throw new YandexHttpError(404, `Method or resource not found: ${path}`);
   const found = methods[method.toUpperCase()];
   if (!found) {
-    throw new YandexHttpError(405, `${method.toUpperCase()} is not allowed on ${path}; use ${Object.keys(methods).join(' or ')}`);
+    throw new YandexHttpError(
+      405,
+      `${method.toUpperCase()} is not allowed on ${path}; use ${Object.keys(methods).join(' or ')}`,
+    );
   }
   const raw = match[1]!;
   const businessId = Number(raw);

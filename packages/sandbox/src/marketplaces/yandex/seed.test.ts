@@ -7,12 +7,24 @@ describe('Yandex seed', () => {
   it('creates exactly `count` chats covering every context type, chat type, status and sender', async () => {
     const h = yandexHarness(8);
     const res = await h.send({ path: '/chats', query: { limit: 20 }, body: {} });
-    const chats = res.json.result.chats as Array<{ chatId: number; type: string; status: string; context: { type: string } }>;
+    const chats = res.json.result.chats as Array<{
+      chatId: number;
+      type: string;
+      status: string;
+      context: { type: string };
+    }>;
     expect(chats).toHaveLength(8);
     expect(new Set(chats.map((c) => c.context.type))).toEqual(new Set(['ORDER', 'RETURN', 'DIRECT']));
     expect(new Set(chats.map((c) => c.type))).toEqual(new Set(['CHAT', 'ARBITRAGE']));
     expect(new Set(chats.map((c) => c.status))).toEqual(
-      new Set(['NEW', 'WAITING_FOR_CUSTOMER', 'WAITING_FOR_PARTNER', 'WAITING_FOR_ARBITER', 'WAITING_FOR_MARKET', 'FINISHED']),
+      new Set([
+        'NEW',
+        'WAITING_FOR_CUSTOMER',
+        'WAITING_FOR_PARTNER',
+        'WAITING_FOR_ARBITER',
+        'WAITING_FOR_MARKET',
+        'FINISHED',
+      ]),
     );
     const senders = new Set<string>();
     let payloads = 0;

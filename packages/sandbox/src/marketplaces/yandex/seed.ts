@@ -3,7 +3,18 @@ import { BUSINESS_ID } from './credentials.js';
 import type { ChatStatus, ChatType, ContextType, Customer, Order, Payload, Sender } from './model.js';
 import type { YandexStore } from './store.js';
 
-const FIRST_NAMES = ['Anna', 'Ivan', 'Olga', 'Pavel', 'Maria', 'Sergey', 'Elena', 'Dmitry', 'Irina', 'Nikolai'];
+const FIRST_NAMES = [
+  'Anna',
+  'Ivan',
+  'Olga',
+  'Pavel',
+  'Maria',
+  'Sergey',
+  'Elena',
+  'Dmitry',
+  'Irina',
+  'Nikolai',
+];
 const LAST_INITIALS = ['K.', 'S.', 'M.', 'P.', 'V.', 'L.', 'T.', 'R.'];
 const CAMPAIGN_IDS = [21_000_001, 21_000_002];
 const FIRST_ORDER_ID = 50_000_001;

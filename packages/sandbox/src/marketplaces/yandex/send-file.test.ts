@@ -23,11 +23,21 @@ describe('Yandex POST chats/file/send (sendFileToChat)', () => {
     const chatId = h.module.listThreads()[0]!.chatId;
     const limit = 5 * 1024 * 1024;
     const big = await multipartBody('file', 'big.bin', Buffer.alloc(limit + 1), 'application/octet-stream');
-    const res = await h.send({ path: '/chats/file/send', query: { chatId }, rawBody: big.body, contentType: big.contentType });
+    const res = await h.send({
+      path: '/chats/file/send',
+      query: { chatId },
+      rawBody: big.body,
+      contentType: big.contentType,
+    });
     expect(res.status).toBe(400);
     expect(res.json.errors[0].message).toContain(String(limit));
     const exact = await multipartBody('file', 'ok.bin', Buffer.alloc(limit), 'application/octet-stream');
-    const ok = await h.send({ path: '/chats/file/send', query: { chatId }, rawBody: exact.body, contentType: exact.contentType });
+    const ok = await h.send({
+      path: '/chats/file/send',
+      query: { chatId },
+      rawBody: exact.body,
+      contentType: exact.contentType,
+    });
     expect(ok.status).toBe(200);
   });
 
@@ -35,7 +45,12 @@ describe('Yandex POST chats/file/send (sendFileToChat)', () => {
     const h = yandexHarness();
     const chatId = h.module.listThreads()[0]!.chatId;
     const wrong = await multipartBody('attachment', 'a.png', Buffer.from('x'));
-    const res = await h.send({ path: '/chats/file/send', query: { chatId }, rawBody: wrong.body, contentType: wrong.contentType });
+    const res = await h.send({
+      path: '/chats/file/send',
+      query: { chatId },
+      rawBody: wrong.body,
+      contentType: wrong.contentType,
+    });
     expect(res.status).toBe(400);
     expect(res.json.errors[0].message).toContain('"file"');
     const json = await h.send({ path: '/chats/file/send', query: { chatId }, body: { file: 'x' } });

@@ -13,6 +13,8 @@ describe('Yandex settings', () => {
   it('merges quota updates per operation', () => {
     const h = yandexHarness(0);
     h.module.configure({ quotas: { getChats: 3 } });
-    expect(h.module.settings()).toMatchObject({ quotas: { getChats: 3, getChatHistory: 10000, getChat: 1000 } });
+    expect(h.module.settings()).toMatchObject({
+      quotas: { getChats: 3, getChatHistory: 10000, getChat: 1000 },
+    });
   });
 });

@@ -55,7 +55,9 @@ export function applySettings(current: YandexSettings, update: Record<string, un
       }
       for (const [op, amount] of Object.entries(value)) {
         if (!isOperation(op)) {
-          throw new Error(`Yandex sandbox setting quotas.${op} is unknown; operations: ${OPERATIONS.join(', ')}`);
+          throw new Error(
+            `Yandex sandbox setting quotas.${op} is unknown; operations: ${OPERATIONS.join(', ')}`,
+          );
         }
         next.quotas[op] = positiveInteger(`quotas.${op}`, amount, false);
       }

@@ -61,7 +61,10 @@ export class YandexStore {
   }
 
   /** Append a message and move the chat's status as the sender implies. */
-  addMessage(chat: Chat, input: { sender: Sender; message?: string; payload?: Payload[]; at: number }): Message {
+  addMessage(
+    chat: Chat,
+    input: { sender: Sender; message?: string; payload?: Payload[]; at: number },
+  ): Message {
     const message: Message = {
       messageId: this.#nextMessageId,
       chatId: chat.chatId,

@@ -21,7 +21,12 @@ export function summary(chat: Chat): ThreadSummary {
   const context: Record<string, string> = { chatId: String(chat.chatId), contextType: chat.context.type };
   if (chat.context.orderId !== undefined) context.orderId = String(chat.context.orderId);
   if (chat.context.returnId !== undefined) context.returnId = String(chat.context.returnId);
-  const result: ThreadSummary = { chatId: String(chat.chatId), title: title(chat), status: chat.status, context };
+  const result: ThreadSummary = {
+    chatId: String(chat.chatId),
+    title: title(chat),
+    status: chat.status,
+    context,
+  };
   if (chat.messages.length > 0) result.lastMessageAt = new Date(updatedAt(chat)).toISOString();
   return result;
 }

@@ -1,6 +1,13 @@
 import { type Call, ok } from '../call.js';
 import { badRequest } from '../errors.js';
-import { limit, messageId, optionalMessageId, optionalObject, optionalString, requiredString } from '../fields.js';
+import {
+  limit,
+  messageId,
+  optionalMessageId,
+  optionalObject,
+  optionalString,
+  requiredString,
+} from '../fields.js';
 import { compareIds } from '../ids.js';
 import { requirePremium } from '../rules.js';
 import { messageView } from '../views.js';
@@ -27,7 +34,8 @@ export function chatHistory(call: Call) {
   const filter = optionalObject(body, 'filter');
   let only: Set<bigint> | undefined;
   if (filter.message_ids !== undefined && filter.message_ids !== null) {
-    if (!Array.isArray(filter.message_ids)) throw badRequest('filter.message_ids must be an array of message ids');
+    if (!Array.isArray(filter.message_ids))
+      throw badRequest('filter.message_ids must be an array of message ids');
     only = new Set(filter.message_ids.map((id, index) => messageId(id, `filter.message_ids[${index}]`)));
   }
   const chat = chatFromBody(call);

@@ -3,8 +3,8 @@ import { type Call, ok } from '../call.js';
 import { badRequest } from '../errors.js';
 import { requiredString } from '../fields.js';
 import { requirePremium, requireSendAllowed } from '../rules.js';
-import { chatFromBody } from './find-chat.js';
 import { fileMarkdown, typeOfName } from './file-types.js';
+import { chatFromBody } from './find-chat.js';
 
 /**
  * /v1/chat/send/file: base64_content + name. Size and type limits are not documented: we allow

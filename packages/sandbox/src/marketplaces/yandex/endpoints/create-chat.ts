@@ -9,7 +9,10 @@ function requestedContext(body: Record<string, unknown>): { type: 'ORDER' | 'RET
     // The deprecated form: {orderId}.
     const orderId = optionalId(body, 'orderId');
     if (orderId === undefined) {
-      throw new YandexHttpError(400, 'context is required: {"context": {"type": "ORDER" | "RETURN", "id": <id>}}');
+      throw new YandexHttpError(
+        400,
+        'context is required: {"context": {"type": "ORDER" | "RETURN", "id": <id>}}',
+      );
     }
     return { type: 'ORDER', id: orderId };
   }
@@ -18,7 +21,10 @@ function requestedContext(body: Record<string, unknown>): { type: 'ORDER' | 'RET
   }
   const { type } = context as { type?: unknown };
   if (type === 'DIRECT') {
-    throw new YandexHttpError(400, 'context.type DIRECT cannot be created by the seller: only ORDER or RETURN');
+    throw new YandexHttpError(
+      400,
+      'context.type DIRECT cannot be created by the seller: only ORDER or RETURN',
+    );
   }
   if (type !== 'ORDER' && type !== 'RETURN') {
     throw new YandexHttpError(400, 'context.type must be ORDER or RETURN');
@@ -35,7 +41,10 @@ export function createChat({ req, businessId, store, ctx }: Call) {
   if (existing) return okResult({ chatId: existing.chatId });
   const order: Order | undefined = type === 'ORDER' ? store.orders.get(id) : store.orderForReturn(id);
   if (!order || order.businessId !== businessId) {
-    throw new YandexHttpError(404, `${type === 'ORDER' ? 'Order' : 'Return'} ${id} not found in businessId ${businessId}`);
+    throw new YandexHttpError(
+      404,
+      `${type === 'ORDER' ? 'Order' : 'Return'} ${id} not found in businessId ${businessId}`,
+    );
   }
   const chat = store.createChat({
     businessId,

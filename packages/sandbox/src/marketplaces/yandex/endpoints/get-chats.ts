@@ -1,7 +1,7 @@
 import type { Call } from '../call.js';
 import { chatDto } from '../dto.js';
 import { okResult, YandexHttpError } from '../errors.js';
-import { CHAT_STATUSES, CHAT_TYPES, CONTEXT_TYPES, type Chat } from '../model.js';
+import { CHAT_STATUSES, CHAT_TYPES, type Chat, CONTEXT_TYPES } from '../model.js';
 import { decodeToken, encodeToken, pageTokenFrom } from '../paging.js';
 import { jsonBody, queryLimit } from '../request.js';
 import { updatedAt } from '../status.js';
@@ -23,7 +23,10 @@ function enumFilter<T extends string>(body: Record<string, unknown>, name: strin
   if (!values) return undefined;
   for (const value of values) {
     if (!allowed.includes(value as T)) {
-      throw new YandexHttpError(400, `${name} contains ${JSON.stringify(value)}; allowed: ${allowed.join(', ')}`);
+      throw new YandexHttpError(
+        400,
+        `${name} contains ${JSON.stringify(value)}; allowed: ${allowed.join(', ')}`,
+      );
     }
   }
   return new Set(values as T[]);
@@ -63,7 +66,11 @@ export function getChats({ req, businessId, store }: Call) {
   const matches = (chat: Chat) =>
     (!orderIds || (chat.context.orderId !== undefined && orderIds.includes(chat.context.orderId))) &&
     (!contexts ||
-      contexts.some((c) => c.type === chat.context.type && c.id === (c.type === 'ORDER' ? chat.context.orderId : chat.context.returnId))) &&
+      contexts.some(
+        (c) =>
+          c.type === chat.context.type &&
+          c.id === (c.type === 'ORDER' ? chat.context.orderId : chat.context.returnId),
+      )) &&
     (!contextTypes || contextTypes.has(chat.context.type)) &&
     (!types || types.has(chat.type)) &&
     (!statuses || statuses.has(chat.status));
@@ -76,7 +83,8 @@ export function getChats({ req, businessId, store }: Call) {
     const cursor = decodeToken(token, 'chats');
     start = sorted.findIndex(
       (chat) =>
-        updatedAt(chat) < cursor.updatedAt || (updatedAt(chat) === cursor.updatedAt && chat.chatId < cursor.chatId),
+        updatedAt(chat) < cursor.updatedAt ||
+        (updatedAt(chat) === cursor.updatedAt && chat.chatId < cursor.chatId),
     );
     if (start < 0) start = sorted.length;
   }

@@ -16,7 +16,10 @@ export function sendMessageToChat(call: Call) {
   // Characters as the user sees them (code points), not UTF-16 units.
   const length = [...text].length;
   if (length < 1 || length > MAX_MESSAGE_LENGTH) {
-    throw new YandexHttpError(400, `message must be 1 to ${MAX_MESSAGE_LENGTH} characters long, got ${length}`);
+    throw new YandexHttpError(
+      400,
+      `message must be 1 to ${MAX_MESSAGE_LENGTH} characters long, got ${length}`,
+    );
   }
   call.store.addMessage(chat, { sender: 'PARTNER', message: text, at: call.ctx.now() });
   return okEmpty();

@@ -6,8 +6,8 @@
 // default 2000), --check (write one buyer message per marketplace, wait for every reply, exit).
 import http from 'node:http';
 import { parseArgs } from 'node:util';
-import { handleOzonPush, handleYandexPush, MARKETPLACE_NAMES, poll } from '../packages/core/dist/index.js';
 import { createNodeClient, nodeRuntime } from '../packages/core/dist/axios.js';
+import { handleOzonPush, handleYandexPush, MARKETPLACE_NAMES, poll } from '../packages/core/dist/index.js';
 import { startSandbox } from '../packages/sandbox/dist/index.js';
 
 const { values: args } = parseArgs({
@@ -25,7 +25,8 @@ const log = (...parts) => console.log(new Date().toISOString().slice(11, 19), ..
 
 function replyText(event) {
   const name = event.chat.buyer?.name ? `, ${event.chat.buyer.name}` : '';
-  const order = event.chat.context.orderNumber ?? event.chat.context.orderId ?? event.chat.context.postingNumber;
+  const order =
+    event.chat.context.orderNumber ?? event.chat.context.orderId ?? event.chat.context.postingNumber;
   const about = order ? ` about order ${order}` : '';
   return `Hello${name}! Thanks for your message${about}. This is the SellerChat demo auto-reply on ${MARKETPLACE_NAMES[event.marketplace]}: a person will follow up shortly.`;
 }
@@ -62,7 +63,9 @@ async function start() {
     const bot = bots.get(marketplace);
     for (const event of events) {
       if (event.type !== 'message.received') continue;
-      log(`${marketplace}: buyer wrote in chat ${event.chat.id}: ${JSON.stringify(event.message.text)} (${event.source})`);
+      log(
+        `${marketplace}: buyer wrote in chat ${event.chat.id}: ${JSON.stringify(event.message.text)} (${event.source})`,
+      );
       await bot.client.sendText(event.reply.chatId, replyText(event));
       bot.replies += 1;
       log(`${marketplace}: replied in chat ${event.chat.id}`);
@@ -104,7 +107,11 @@ async function start() {
         answered = true;
         res.writeHead(response.status, response.headers).end(response.body);
       };
-      step(marketplace, (state) => handle(bots.get(marketplace).client, state, request, options), respond).catch(() => {
+      step(
+        marketplace,
+        (state) => handle(bots.get(marketplace).client, state, request, options),
+        respond,
+      ).catch(() => {
         if (!answered) res.writeHead(500, { 'content-type': 'application/json' }).end('{}');
       });
     });
@@ -117,7 +124,11 @@ async function start() {
   let stopping = false;
   let timer;
   const pollAll = async () => {
-    await Promise.allSettled(MARKETPLACES.map((marketplace) => step(marketplace, (state) => poll(bots.get(marketplace).client, state, { events: 'messages' }))));
+    await Promise.allSettled(
+      MARKETPLACES.map((marketplace) =>
+        step(marketplace, (state) => poll(bots.get(marketplace).client, state, { events: 'messages' })),
+      ),
+    );
     if (!stopping) timer = setTimeout(pollAll, intervalMs);
   };
   timer = setTimeout(pollAll, intervalMs);
@@ -139,7 +150,10 @@ async function check({ sandbox, bots }) {
     const [thread] = sandbox.control.threads(marketplace);
     const before = bots.get(marketplace).replies;
     const started = Date.now();
-    sandbox.control.buyerWrite(marketplace, { chatId: thread.chatId, text: 'Hello, is my order on its way?' });
+    sandbox.control.buyerWrite(marketplace, {
+      chatId: thread.chatId,
+      text: 'Hello, is my order on its way?',
+    });
     while (bots.get(marketplace).replies === before && Date.now() - started < 20_000) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -147,7 +161,9 @@ async function check({ sandbox, bots }) {
     results.push({ marketplace, ok, ms: Date.now() - started });
   }
   for (const { marketplace, ok, ms } of results) {
-    console.log(`${ok ? 'ok  ' : 'FAIL'} ${marketplace}: ${ok ? `reply after ${ms} ms` : 'no reply within 20 s'}`);
+    console.log(
+      `${ok ? 'ok  ' : 'FAIL'} ${marketplace}: ${ok ? `reply after ${ms} ms` : 'no reply within 20 s'}`,
+    );
   }
   return results.every((result) => result.ok);
 }

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import { defineConfig } from 'eslint/config';
 
-const fromNodeCli = createRequire(createRequire(import.meta.url).resolve('@n8n/node-cli/package.json'));
+const fromNodeCli = createRequire(createRequire(import.meta.url).resolve('@n8n/node-cli/eslint'));
 const tsParser = fromNodeCli('typescript-eslint').parser;
 const n8nNodesPlugin = fromNodeCli('eslint-plugin-n8n-nodes-base');
 

@@ -49,7 +49,6 @@ export class SellerChatMetroApi implements ICredentialType {
       displayName: 'Client Key',
       name: 'clientKey',
       type: 'string',
-      typeOptions: { password: true },
       default: '',
       required: true,
       description: 'The Client Key from Metro Seller Office (Settings → API), sent as X-Client-Id',
@@ -119,8 +118,10 @@ export class SellerChatMetroApi implements ICredentialType {
       'X-Signature': metroSignature(String(credentials.clientSecret ?? ''), toSign, encoding),
     };
     // The query is now part of the signed URL; sending it again as `qs` would change the URL.
-    const { qs: _qs, baseURL: _base, ...rest } = requestOptions;
-    return { ...rest, url, headers };
+    const signed: IHttpRequestOptions = { ...requestOptions, url, headers };
+    delete signed.qs;
+    delete signed.baseURL;
+    return signed;
   }
 
   test: ICredentialTestRequest = {

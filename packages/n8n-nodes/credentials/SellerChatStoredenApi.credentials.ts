@@ -15,7 +15,6 @@ export class SellerChatStoredenApi implements ICredentialType {
       displayName: 'Key',
       name: 'key',
       type: 'string',
-      typeOptions: { password: true },
       default: '',
       required: true,
       description: 'The Connect API key (a READ & WRITE pair is needed to send messages)',

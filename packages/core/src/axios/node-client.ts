@@ -13,7 +13,9 @@ export type NodeClientOptions<M extends MarketplaceId = MarketplaceId> = {
 }[M];
 
 /** `createClient` for Node processes (Node-RED, scripts, the demo): axios and real timers by default. */
-export function createNodeClient<M extends MarketplaceId>(options: NodeClientOptions<M>): ClientsByMarketplace[M] {
+export function createNodeClient<M extends MarketplaceId>(
+  options: NodeClientOptions<M>,
+): ClientsByMarketplace[M] {
   return createClient({
     ...options,
     transport: options.transport ?? createAxiosTransport(),

@@ -1,6 +1,6 @@
+import type { FileUpload } from '../model/attachment.js';
 import type { Capabilities } from '../model/capabilities.js';
 import type { Chat, ChatStatus } from '../model/chat.js';
-import type { FileUpload } from '../model/attachment.js';
 import type { MarketplaceId } from '../model/marketplace.js';
 import type { Message } from '../model/message.js';
 import type { Page } from '../model/page.js';

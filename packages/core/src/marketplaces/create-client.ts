@@ -51,7 +51,9 @@ export type CreateClientOptions<M extends MarketplaceId = MarketplaceId> = {
  * One entry point for every marketplace. The returned client implements `MarketplaceClient`
  * and keeps the marketplace's extra endpoints (Metro categories, Yandex getMessage, ...).
  */
-export function createClient<M extends MarketplaceId>(options: CreateClientOptions<M>): ClientsByMarketplace[M];
+export function createClient<M extends MarketplaceId>(
+  options: CreateClientOptions<M>,
+): ClientsByMarketplace[M];
 export function createClient(options: CreateClientOptions): ClientsByMarketplace[MarketplaceId] {
   const marketplace: unknown = options?.marketplace;
   if (!isMarketplaceId(marketplace)) {

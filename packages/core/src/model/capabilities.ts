@@ -33,7 +33,12 @@ export interface Capabilities {
     /** Lower-case MIME types; null when any type is accepted. */
     mimeTypes: string[] | null;
   } | null;
-  paging: { chatsMax: number; chatsDefault: number; messagesMax: number | null; messagesDefault: number | null };
+  paging: {
+    chatsMax: number;
+    chatsDefault: number;
+    messagesMax: number | null;
+    messagesDefault: number | null;
+  };
   /** Rules that gate sending, stated for people (Ozon windows and Premium Plus). */
   sendWindows: string | null;
   chatKinds: Array<'order' | 'return' | 'direct' | 'support'>;

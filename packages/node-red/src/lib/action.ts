@@ -2,7 +2,7 @@ import { MARKETPLACE_NAMES, ValidationError } from '@sellerchat/core';
 import { AccountRuntime } from './account-runtime.js';
 import { runInScope } from './operation-scope.js';
 import type { DoneFn, NodeMessage, NodeRedApi, RedNode, SendFn } from './red.js';
-import { STATUS } from './status.js';
+import { errorDetails, STATUS } from './status.js';
 
 /** The account node a node points at, with the runtime it owns. */
 export interface AccountNode extends RedNode {
@@ -56,8 +56,14 @@ export function actionRunner(node: RedNode, verb: string) {
         const kind = (error as { kind?: string }).kind;
         const wait = (error as { retryAfterMs?: number }).retryAfterMs;
         node.status(kind === 'rate_limit' && wait !== undefined ? STATUS.rateLimited(wait) : STATUS.error(error));
+        // Catch nodes get a copy of this msg: the typed details ride along in msg.sellerchat.error.
+        msg.sellerchat = { ...(isObject(msg.sellerchat) ? msg.sellerchat : {}), error: errorDetails(error) };
         done(error instanceof Error ? error : new Error(String(error)));
       },
     );
   };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }

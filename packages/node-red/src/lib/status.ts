@@ -39,3 +39,11 @@ export function errorLabel(error: unknown): string {
   }
   return String(error);
 }
+
+/** The error as plain data (kind, marketplace, status, field, limit, retryAfterMs...) for msg.sellerchat.error. */
+export function errorDetails(error: unknown): Record<string, unknown> {
+  const json = (error as { toJSON?: () => unknown } | null)?.toJSON;
+  if (error instanceof Error && typeof json === 'function') return json.call(error) as Record<string, unknown>;
+  if (error instanceof Error) return { name: error.name, message: error.message };
+  return { message: String(error) };
+}

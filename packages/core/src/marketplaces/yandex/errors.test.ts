@@ -30,6 +30,21 @@ describe('yandexMapError', () => {
     expect(err?.message).not.toMatch(/"communication"/);
   });
 
+  it('tells a refused key (AuthError) from a key without access (PermissionError)', () => {
+    const refused = {
+      status: 'ERROR',
+      errors: [{ code: 'FORBIDDEN', message: 'The authorization token is invalid or has been revoked' }],
+    };
+    const err = yandexMapError({
+      ...response(403, 'listChats'),
+      data: refused,
+      text: JSON.stringify(refused),
+    });
+    expect(err?.kind).toBe('auth');
+    expect(err?.status).toBe(403);
+    expect(err?.marketplaceMessage).toBe('The authorization token is invalid or has been revoked');
+  });
+
   it('leaves other statuses to the pipeline’s mapping (401 auth, 420 rate limit, ...)', () => {
     for (const status of [400, 401, 404, 420, 500])
       expect(yandexMapError(response(status, 'sendText'))).toBeUndefined();

@@ -14,7 +14,8 @@ function operationsOf(marketplace: MarketplaceId, resource: Resource): Operation
 
 function resourceProperty(marketplace: MarketplaceId): INodeProperties | undefined {
   const resources = RESOURCES.filter((r) => operationsOf(marketplace, r.value).length > 0);
-  if (resources.length === 0) return undefined;
+  const first = resources[0]?.value;
+  if (first === undefined) return undefined;
   return {
     displayName: 'Resource',
     name: 'resource',
@@ -22,13 +23,14 @@ function resourceProperty(marketplace: MarketplaceId): INodeProperties | undefin
     noDataExpression: true,
     displayOptions: { show: { marketplace: [marketplace] } },
     options: resources.map((r) => ({ name: r.name, value: r.value, description: r.description })),
-    default: resources[0]!.value,
+    default: first,
   };
 }
 
 function operationProperty(marketplace: MarketplaceId, resource: Resource): INodeProperties | undefined {
   const ops = operationsOf(marketplace, resource);
-  if (ops.length === 0) return undefined;
+  const first = (ops.find((op) => op.value === 'getAll') ?? ops[0])?.value;
+  if (first === undefined) return undefined;
   const options = ops
     .map((op) => ({ name: op.name, value: op.value, action: op.action, description: op.description }))
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -39,7 +41,7 @@ function operationProperty(marketplace: MarketplaceId, resource: Resource): INod
     noDataExpression: true,
     displayOptions: { show: { marketplace: [marketplace], resource: [resource] } },
     options,
-    default: (ops.find((op) => op.value === 'getAll') ?? ops[0]!).value,
+    default: first,
   };
 }
 

@@ -1,11 +1,10 @@
 import type { ChatEvent } from '@sellerchat/core';
 import { accountOf } from '../../lib/action.js';
-import { errorLabel } from '../../lib/status.js';
 import { eventMessage } from '../../lib/event-message.js';
 import { mountPushRoute, pushRoutes } from '../../lib/push-route.js';
 import type { NodeRedApi, RedNode } from '../../lib/red.js';
 import { chooseStore, contextStateStore } from '../../lib/state-store.js';
-import { STATUS } from '../../lib/status.js';
+import { errorDetails, errorLabel, STATUS } from '../../lib/status.js';
 import { type TriggerConfig, triggerOptions } from '../../lib/trigger-options.js';
 import { Watch, type WatchReporter } from '../../lib/watch.js';
 
@@ -35,7 +34,10 @@ export default function register(RED: NodeRedApi): void {
           const label = errorLabel(error);
           if (label === lastReported) return;
           lastReported = label;
-          node.error(error instanceof Error ? error : new Error(label), { payload: label, topic: 'error' });
+          node.error(error instanceof Error ? error : new Error(label), {
+            payload: label,
+            sellerchat: { error: errorDetails(error) },
+          });
         },
         emit: (events: ChatEvent[]) => {
           for (const event of events) node.send(eventMessage(event));

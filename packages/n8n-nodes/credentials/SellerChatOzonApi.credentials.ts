@@ -1,5 +1,10 @@
 import { OZON_BASE_URLS } from '@sellerchat/core';
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+  IAuthenticateGeneric,
+  ICredentialTestRequest,
+  ICredentialType,
+  INodeProperties,
+} from 'n8n-workflow';
 
 export class SellerChatOzonApi implements ICredentialType {
   name = 'sellerChatOzonApi';
@@ -39,7 +44,9 @@ export class SellerChatOzonApi implements ICredentialType {
 
   authenticate: IAuthenticateGeneric = {
     type: 'generic',
-    properties: { headers: { 'Client-Id': '={{$credentials.clientId}}', 'Api-Key': '={{$credentials.apiKey}}' } },
+    properties: {
+      headers: { 'Client-Id': '={{$credentials.clientId}}', 'Api-Key': '={{$credentials.apiKey}}' },
+    },
   };
 
   // Listing chats needs no Premium Plus subscription, so it checks the key pair alone.

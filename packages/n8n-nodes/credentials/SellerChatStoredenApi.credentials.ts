@@ -1,5 +1,10 @@
 import { STOREDEN_BASE_URL } from '@sellerchat/core';
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+  IAuthenticateGeneric,
+  ICredentialTestRequest,
+  ICredentialType,
+  INodeProperties,
+} from 'n8n-workflow';
 
 export class SellerChatStoredenApi implements ICredentialType {
   name = 'sellerChatStoredenApi';
@@ -33,7 +38,8 @@ export class SellerChatStoredenApi implements ICredentialType {
       name: 'baseUrl',
       type: 'string',
       default: STOREDEN_BASE_URL,
-      description: 'The Connect API root, version included. Change it only to use another host, e.g. the SellerChat sandbox.',
+      description:
+        'The Connect API root, version included. Change it only to use another host, e.g. the SellerChat sandbox.',
     },
   ];
 

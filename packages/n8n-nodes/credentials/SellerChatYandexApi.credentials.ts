@@ -1,5 +1,10 @@
 import { YANDEX_BASE_URLS } from '@sellerchat/core';
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+  IAuthenticateGeneric,
+  ICredentialTestRequest,
+  ICredentialType,
+  INodeProperties,
+} from 'n8n-workflow';
 
 export class SellerChatYandexApi implements ICredentialType {
   name = 'sellerChatYandexApi';
@@ -49,7 +54,8 @@ export class SellerChatYandexApi implements ICredentialType {
       baseURL: '={{$credentials.baseUrl}}',
       url: '=/v2/businesses/{{$credentials.businessId}}/chats?limit=1',
       method: 'POST',
-      body: {},
+      // Every filter is nullable; an empty object would be dropped and sent as no body at all.
+      body: { statuses: null },
       json: true,
     },
   };

@@ -53,19 +53,20 @@ export function compactState(state: WatcherState, order: Order, options: Resolve
     order === 'time' && state.watermark !== undefined ? shiftTime(state.watermark, -options.lagMs) : undefined;
   const isProtected = (position: string) =>
     protectFrom !== undefined && comparePositions('time', position, protectFrom) >= 0;
-  const queue = Object.entries(state.chats).sort(([idA, a], [idB, b]) => {
-    const pa = isProtected(a[1]);
-    if (pa !== isProtected(b[1])) return pa ? 1 : -1;
-    const c = comparePositions(order, a[1], b[1]);
-    if (c !== 0) return c;
-    return idA < idB ? -1 : idA > idB ? 1 : 0;
-  });
+  const queue = Object.entries(state.chats)
+    .map(([id, cursor]) => ({ id, cursor, shielded: isProtected(cursor[1]) }))
+    .sort((a, b) => {
+      if (a.shielded !== b.shielded) return a.shielded ? 1 : -1;
+      const c = comparePositions(order, a.cursor[1], b.cursor[1]);
+      if (c !== 0) return c;
+      return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    });
   let next = 0;
   while (size > options.maxStateBytes) {
     const item = queue[next++];
     if (item === undefined) break;
     // Estimate, then measure exactly now and then: one stringify per chat would be quadratic.
-    const [chatId, cursor] = item;
+    const { id: chatId, cursor } = item;
     const floorBefore = entryBytes('floor', state.floor);
     release(state, order, chatId);
     size += entryBytes('floor', state.floor) - floorBefore - entryBytes(chatId, cursor);

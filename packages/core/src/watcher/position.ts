@@ -5,8 +5,12 @@
  */
 export type Order = 'time' | 'id';
 
+/** Already in `normalizeTime` form: compared as strings, with no parsing (the hot path). */
+const NORMAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** ISO 8601 UTC with milliseconds: fixed width, so string order is time order. */
 export function normalizeTime(value: string): string | undefined {
+  if (NORMAL.test(value)) return value;
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) return undefined;
   return new Date(ms).toISOString();
@@ -28,6 +32,7 @@ function compareDecimal(a: string, b: string): number {
 /** Negative, zero or positive as `a` comes before, with or after `b`. */
 export function comparePositions(order: Order, a: string, b: string): number {
   if (order === 'id' && DECIMAL.test(a) && DECIMAL.test(b)) return compareDecimal(a, b);
+  if (order === 'time' && NORMAL.test(a) && NORMAL.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   const x = order === 'time' ? (normalizeTime(a) ?? a) : a;
   const y = order === 'time' ? (normalizeTime(b) ?? b) : b;
   return x < y ? -1 : x > y ? 1 : 0;

@@ -87,10 +87,13 @@ export function loadWatcherState(value: unknown, marketplace: MarketplaceId): Wa
   if (floor.at !== undefined && typeof floor.at !== 'string') throw invalid(marketplace, 'floor.at must be a string');
   const chats = s.chats;
   if (typeof chats !== 'object' || chats === null || Array.isArray(chats)) throw invalid(marketplace, 'chats must be an object');
-  for (const [id, cursor] of Object.entries(chats)) {
-    if (!Array.isArray(cursor) || cursor.length !== 2 || cursor.some((v) => typeof v !== 'string')) {
+  const copied: Record<string, ChatCursor> = {};
+  for (const id in chats) {
+    const cursor = (chats as Record<string, unknown>)[id];
+    if (!Array.isArray(cursor) || cursor.length !== 2 || typeof cursor[0] !== 'string' || typeof cursor[1] !== 'string') {
       throw invalid(marketplace, `chats[${JSON.stringify(id)}] must be [lastMessageId, position]`);
     }
+    copied[id] = [cursor[0], cursor[1]];
   }
   if (!Array.isArray(s.recent) || s.recent.some((v) => typeof v !== 'string')) {
     throw invalid(marketplace, 'recent must be a list of event ids');
@@ -106,7 +109,7 @@ export function loadWatcherState(value: unknown, marketplace: MarketplaceId): Wa
     ...(s.previousWatermark === undefined ? {} : { previousWatermark: s.previousWatermark }),
     ...(s.listOrder === undefined ? {} : { listOrder: s.listOrder }),
     floor: { ...(floor.at === undefined ? {} : { at: floor.at }), edge: { ...floor.edge } },
-    chats: Object.fromEntries(Object.entries(chats).map(([id, c]) => [id, [c[0], c[1]] as ChatCursor])),
+    chats: copied,
     recent: [...s.recent],
     polls: s.polls,
   };

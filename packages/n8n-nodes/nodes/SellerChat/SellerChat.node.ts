@@ -11,7 +11,8 @@ export class SellerChat implements INodeType {
     icon: { light: 'file:../../icons/sellerchat.svg', dark: 'file:../../icons/sellerchat.dark.svg' },
     group: ['transform'],
     version: 1,
-    subtitle: '={{$parameter["marketplace"] + ": " + $parameter["resource"] + " → " + $parameter["operation"]}}',
+    subtitle:
+      '={{$parameter["marketplace"] + ": " + $parameter["resource"] + " → " + $parameter["operation"]}}',
     description:
       'Answer marketplace buyers: list and read chats, send messages and files, start chats, mark read (Metro Markets, Yandex Market, Ozon, Storeden)',
     defaults: { name: 'SellerChat' },

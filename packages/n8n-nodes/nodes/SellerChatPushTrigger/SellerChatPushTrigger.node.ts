@@ -1,4 +1,4 @@
-import { CAPABILITIES, MARKETPLACE_NAMES, type PushRequest } from '@sellerchat/core';
+import { CAPABILITIES, MARKETPLACE_NAMES, type PushRequest, poll } from '@sellerchat/core';
 import type {
   IDataObject,
   IHookFunctions,
@@ -8,21 +8,35 @@ import type {
   IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+import { toNodeError } from '../SellerChat/helpers/errors.js';
 import { toJson } from '../SellerChat/helpers/json.js';
-import { CREDENTIAL_TYPES } from '../SellerChat/transport/credential-types.js';
 import { connect } from '../SellerChat/transport/connect.js';
+import { CREDENTIAL_TYPES } from '../SellerChat/transport/credential-types.js';
 import { n8nRuntime } from '../SellerChat/transport/runtime.js';
 import { accountKey, readStored, writeStored } from '../SellerChatTrigger/trigger-state.js';
-import { chatKindsProperties, eventProperty, senderOptionsProperty, watcherOptions } from '../SellerChatTrigger/watch-options.js';
+import {
+  chatKindsProperties,
+  eventProperty,
+  senderOptionsProperty,
+  watcherOptions,
+} from '../SellerChatTrigger/watch-options.js';
 import { ipAllowed, PUSH_SOURCE_RANGES, parseRanges } from './ip-allow-list.js';
-import { handlePush, PUSH_MARKETPLACES, type PushAnswer, type PushMarketplace, refusal } from './push-handler.js';
+import {
+  handlePush,
+  PUSH_MARKETPLACES,
+  type PushAnswer,
+  type PushMarketplace,
+  refusal,
+} from './push-handler.js';
 
 const NAME = 'SellerChat';
 const VERSION = '1';
 
+/** Writes the exact status, content type and body the marketplace's protocol asks for. */
 function send(fn: IWebhookFunctions, answer: PushAnswer): void {
+  // Plain Node response calls: Express's Response is a ServerResponse, and nothing of Express is needed.
   const res = fn.getResponseObject();
-  res.status(answer.status);
+  res.statusCode = answer.status;
   for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
   res.end(answer.body);
 }
@@ -48,7 +62,7 @@ export class SellerChatPushTrigger implements INodeType {
     group: ['trigger'],
     version: 1,
     subtitle: '={{$parameter["marketplace"] + ": " + $parameter["event"]}}',
-    description: "Starts the workflow the moment Yandex Market or Ozon notifies a new buyer message or chat",
+    description: 'Starts the workflow the moment Yandex Market or Ozon notifies a new buyer message or chat',
     defaults: { name: 'SellerChat Push Trigger' },
     inputs: [],
     outputs: [NodeConnectionTypes.Main],
@@ -56,12 +70,18 @@ export class SellerChatPushTrigger implements INodeType {
     webhooks: [
       { name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
       // Yandex Market may append /notification to the URL set in the cabinet (its spec names that path).
-      { name: 'setup', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook/notification', ndvHideUrl: true },
+      {
+        name: 'setup',
+        httpMethod: 'POST',
+        responseMode: 'onReceived',
+        path: 'webhook/notification',
+        ndvHideUrl: true,
+      },
     ],
     properties: [
       {
         displayName:
-          'Paste the Production URL shown above into the seller cabinet (Yandex Market: Settings → API and modules → API notifications; Ozon: Settings → Notifications → Push notifications). The marketplaces have no API to register it: activating the workflow only records the URL here. Each notification is answered in the marketplace\'s own protocol (PING included) and its message fetched in full.',
+          "Paste the Production URL shown above into the seller cabinet (Yandex Market: Settings → API and modules → API notifications; Ozon: Settings → Notifications → Push notifications). The marketplaces have no API to register it: activating the workflow only records the URL here. Each notification is answered in the marketplace's own protocol (PING included) and its message fetched in full.",
         name: 'notice',
         type: 'notice',
         default: '',
@@ -71,12 +91,18 @@ export class SellerChatPushTrigger implements INodeType {
         name: 'marketplace',
         type: 'options',
         noDataExpression: true,
-        options: PUSH_MARKETPLACES.filter((m) => CAPABILITIES[m].push).map((m) => ({ name: MARKETPLACE_NAMES[m], value: m })),
+        options: PUSH_MARKETPLACES.filter((m) => CAPABILITIES[m].push).map((m) => ({
+          name: MARKETPLACE_NAMES[m],
+          value: m,
+        })),
         default: 'yandex',
-        description: 'The marketplace that sends the notifications (only those with push notifications are listed)',
+        description:
+          'The marketplace that sends the notifications (only those with push notifications are listed)',
       },
       eventProperty,
-      ...chatKindsProperties.filter((p) => PUSH_MARKETPLACES.some((m) => p.displayOptions?.show?.marketplace?.includes(m))),
+      ...chatKindsProperties.filter((p) =>
+        PUSH_MARKETPLACES.some((m) => p.displayOptions?.show?.marketplace?.includes(m)),
+      ),
       {
         displayName: 'Restrict to Marketplace IPs',
         name: 'restrictIps',
@@ -104,11 +130,14 @@ export class SellerChatPushTrigger implements INodeType {
         const staticData = this.getWorkflowStaticData('node');
         return staticData.webhookUrl === this.getNodeWebhookUrl('default');
       },
-      // Nothing to call: the seller pastes the URL into the cabinet. Recording it lets checkExists
-      // notice a changed URL (another instance, a new path) after a restart or leader change.
+      // Nothing to register: the seller pastes the URL into the cabinet. Recording it lets checkExists
+      // notice a changed URL (another instance, a new path) after a restart or leader change. The
+      // first activation also anchors the watcher at "now" in the marketplace's own data, so the
+      // first notifications are judged against real positions rather than the local clock.
       async create(this: IHookFunctions): Promise<boolean> {
         const staticData = this.getWorkflowStaticData('node');
         staticData.webhookUrl = this.getNodeWebhookUrl('default');
+        await anchorWatcher(this, staticData);
         return true;
       },
       async delete(this: IHookFunctions): Promise<boolean> {
@@ -128,14 +157,24 @@ export class SellerChatPushTrigger implements INodeType {
     if (this.getNodeParameter('restrictIps', false) as boolean) {
       let ranges: string[];
       try {
-        ranges = [...PUSH_SOURCE_RANGES[marketplace], ...parseRanges(String(this.getNodeParameter('extraIps', '') ?? ''))];
+        ranges = [
+          ...PUSH_SOURCE_RANGES[marketplace],
+          ...parseRanges(String(this.getNodeParameter('extraIps', '') ?? '')),
+        ];
       } catch (error) {
         send(this, refusal(marketplace, 500, (error as Error).message));
         return { noWebhookResponse: true };
       }
       const ip = sourceIp(this);
       if (!ipAllowed(ip, ranges)) {
-        send(this, refusal(marketplace, 403, `SellerChat: ${ip ?? 'an unknown address'} is not an allowed source of ${MARKETPLACE_NAMES[marketplace]} notifications`));
+        send(
+          this,
+          refusal(
+            marketplace,
+            403,
+            `SellerChat: ${ip ?? 'an unknown address'} is not an allowed source of ${MARKETPLACE_NAMES[marketplace]} notifications`,
+          ),
+        );
         return { noWebhookResponse: true };
       }
     }
@@ -144,7 +183,10 @@ export class SellerChatPushTrigger implements INodeType {
     const credentials = (await this.getCredentials(CREDENTIAL_TYPES[marketplace])) as IDataObject;
     const account = accountKey(marketplace, credentials);
     const staticData = this.getWorkflowStaticData('node');
-    const request: PushRequest = { headers: this.getHeaderData() as PushRequest['headers'], body: rawBody(this) };
+    const request: PushRequest = {
+      headers: this.getHeaderData() as PushRequest['headers'],
+      body: rawBody(this),
+    };
     const result = await handlePush(marketplace, client, readStored(staticData, account), request, {
       ...watcherOptions(get),
       clock: n8nRuntime.clock,
@@ -158,6 +200,23 @@ export class SellerChatPushTrigger implements INodeType {
       noWebhookResponse: true,
       workflowData: [result.events.map((event) => ({ json: toJson(event) }))],
     };
+  }
+}
+
+/** Runs a first poll ("from now": it emits nothing) when this account has no saved position yet. */
+async function anchorWatcher(fn: IHookFunctions, staticData: IDataObject): Promise<void> {
+  const marketplace = fn.getNodeParameter('marketplace', 'yandex') as PushMarketplace;
+  if (!PUSH_MARKETPLACES.includes(marketplace)) return;
+  const credentials = (await fn.getCredentials(CREDENTIAL_TYPES[marketplace])) as IDataObject;
+  const account = accountKey(marketplace, credentials);
+  if (readStored(staticData, account)) return;
+  const get = (name: string, fallback: unknown) => fn.getNodeParameter(name, fallback) as unknown;
+  try {
+    const client = await connect(fn, marketplace);
+    const { state } = await poll(client, undefined, { ...watcherOptions(get), firstRun: 'now' });
+    writeStored(staticData, account, state);
+  } catch (error) {
+    throw toNodeError(fn.getNode(), error);
   }
 }
 

@@ -52,7 +52,10 @@ export function parseRanges(text: string): string[] {
       bits === undefined
         ? ipv4ToNumber(normaliseIp(base ?? '')) !== undefined || (base ?? '').includes(':')
         : ipv4ToNumber(base ?? '') !== undefined && /^\d{1,2}$/.test(bits) && Number(bits) <= 32;
-    if (!valid) throw new Error(`Allowed IP ranges: "${range}" is not an IPv4 address, an IPv4 CIDR range or an IPv6 address`);
+    if (!valid)
+      throw new Error(
+        `Allowed IP ranges: "${range}" is not an IPv4 address, an IPv4 CIDR range or an IPv6 address`,
+      );
   }
   return ranges;
 }

@@ -39,5 +39,9 @@ export function refusal(marketplace: PushMarketplace, status: number, message: s
     marketplace === 'yandex'
       ? yandexPushErrorReply(status >= 500 ? 'UNKNOWN' : 'WRONG_EVENT_FORMAT', message, status)
       : ozonPushErrorReply(status >= 500 ? 'ERROR_UNKNOWN' : 'ERROR_PARAMETER_VALUE_MISSED', message, status);
-  return { status: reply.status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(reply.body) };
+  return {
+    status: reply.status,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(reply.body),
+  };
 }

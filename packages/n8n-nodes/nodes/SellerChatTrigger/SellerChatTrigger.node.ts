@@ -1,15 +1,26 @@
 import { poll } from '@sellerchat/core';
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+  IDataObject,
+  INodeExecutionData,
+  INodeType,
+  INodeTypeDescription,
+  IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { marketplaceCredentials, marketplaceProperty } from '../SellerChat/description/marketplace.js';
 import { toNodeError } from '../SellerChat/helpers/errors.js';
 import { toJson } from '../SellerChat/helpers/json.js';
-import { CREDENTIAL_TYPES } from '../SellerChat/transport/credential-types.js';
 import { connect } from '../SellerChat/transport/connect.js';
+import { CREDENTIAL_TYPES } from '../SellerChat/transport/credential-types.js';
 import { firstRunOption, firstRunProperties } from './first-run.js';
 import { sampleEvent } from './sample.js';
 import { accountKey, readStored, writeStored } from './trigger-state.js';
-import { chatKindsProperties, eventProperty, senderOptionsProperty, watcherOptions } from './watch-options.js';
+import {
+  chatKindsProperties,
+  eventProperty,
+  senderOptionsProperty,
+  watcherOptions,
+} from './watch-options.js';
 
 export class SellerChatTrigger implements INodeType {
   description: INodeTypeDescription = {
@@ -19,7 +30,8 @@ export class SellerChatTrigger implements INodeType {
     group: ['trigger'],
     version: 1,
     subtitle: '={{$parameter["marketplace"] + ": " + $parameter["event"]}}',
-    description: 'Starts the workflow when a buyer writes or opens a chat (Metro Markets, Yandex Market, Ozon, Storeden), by polling',
+    description:
+      'Starts the workflow when a buyer writes or opens a chat (Metro Markets, Yandex Market, Ozon, Storeden), by polling',
     defaults: { name: 'SellerChat Trigger' },
     polling: true,
     inputs: [],
@@ -52,9 +64,14 @@ export class SellerChatTrigger implements INodeType {
         // A real sample for the editor; the trigger's position is not touched.
         const event = await sampleEvent(client, options);
         if (!event) {
-          throw new NodeOperationError(this.getNode(), `No ${options.events === 'chats' ? 'chat' : 'message'} to show yet`, {
-            description: 'Write as a buyer (or use the SellerChat sandbox buyer page), then fetch a test event again.',
-          });
+          throw new NodeOperationError(
+            this.getNode(),
+            `No ${options.events === 'chats' ? 'chat' : 'message'} to show yet`,
+            {
+              description:
+                'Write as a buyer (or use the SellerChat sandbox buyer page), then fetch a test event again.',
+            },
+          );
         }
         return [[{ json: toJson(event) }]];
       }
@@ -70,9 +87,12 @@ export class SellerChatTrigger implements INodeType {
       const nodeError = toNodeError(this.getNode(), error);
       if (manual) throw nodeError;
       // One failed poll must not deactivate the workflow: the position stays, the next poll retries.
-      this.logger.error(`SellerChat Trigger: poll failed, will retry on the next poll: ${nodeError.message}`, {
-        node: this.getNode().name,
-      });
+      this.logger.error(
+        `SellerChat Trigger: poll failed, will retry on the next poll: ${nodeError.message}`,
+        {
+          node: this.getNode().name,
+        },
+      );
       return null;
     }
   }

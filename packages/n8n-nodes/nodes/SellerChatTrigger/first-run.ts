@@ -24,7 +24,8 @@ export const firstRunProperties: INodeProperties[] = [
       },
     ],
     default: 'now',
-    description: 'What the first poll after activation does; later polls always continue where the last one stopped',
+    description:
+      'What the first poll after activation does; later polls always continue where the last one stopped',
   },
   {
     displayName: 'Since',

@@ -1,4 +1,11 @@
-import type { Chat, ChatEvent, MarketplaceClient, Message, SenderRole, WatcherOptions } from '@sellerchat/core';
+import type {
+  Chat,
+  ChatEvent,
+  MarketplaceClient,
+  Message,
+  SenderRole,
+  WatcherOptions,
+} from '@sellerchat/core';
 
 /** Chats looked at for a manual-mode sample before giving up: a sample must stay cheap. */
 const SAMPLE_CHATS = 10;
@@ -39,7 +46,10 @@ function chatEvent(chat: Chat): ChatEvent {
  * One real event for the editor's "fetch test event": the newest matching message of the most
  * recently active chats (or the newest chat), read without touching the trigger's state.
  */
-export async function sampleEvent(client: MarketplaceClient, options: WatcherOptions): Promise<ChatEvent | undefined> {
+export async function sampleEvent(
+  client: MarketplaceClient,
+  options: WatcherOptions,
+): Promise<ChatEvent | undefined> {
   const kinds = options.chatKinds ? new Set(options.chatKinds) : undefined;
   const wanted = senders(options);
   let looked = 0;
@@ -49,7 +59,8 @@ export async function sampleEvent(client: MarketplaceClient, options: WatcherOpt
     firstChat ??= chat;
     if (options.events === 'chats') return chatEvent(chat);
     let newest: Message | undefined;
-    for await (const message of client.iterateMessages(chat.id)) if (wanted.has(message.sender)) newest = message;
+    for await (const message of client.iterateMessages(chat.id))
+      if (wanted.has(message.sender)) newest = message;
     if (newest) return messageEvent(chat, newest);
     if (++looked >= SAMPLE_CHATS) break;
   }

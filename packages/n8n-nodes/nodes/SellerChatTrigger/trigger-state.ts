@@ -25,7 +25,9 @@ export function writeStored(staticData: IDataObject, account: string, watcher: W
 
 /** Identifies the account without holding a secret: marketplace, base URL and the public id. */
 export function accountKey(marketplace: MarketplaceId, credentials: IDataObject): string {
-  const publicId = { metro: 'clientKey', yandex: 'businessId', ozon: 'clientId', storeden: 'key' }[marketplace];
+  const publicId = { metro: 'clientKey', yandex: 'businessId', ozon: 'clientId', storeden: 'key' }[
+    marketplace
+  ];
   const id = String(credentials[publicId] ?? '').trim();
   // Only a short prefix of Storeden's key, which is not secret but need not be stored whole.
   const shown = marketplace === 'storeden' ? id.slice(0, 6) : id;

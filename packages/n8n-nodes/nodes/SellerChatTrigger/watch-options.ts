@@ -58,7 +58,8 @@ export const senderOptionsProperty: INodeProperties = {
       name: 'includeSellerMessages',
       type: 'boolean',
       default: false,
-      description: "Whether to trigger on the seller's own messages too (sent from the cabinet or another tool)",
+      description:
+        "Whether to trigger on the seller's own messages too (sent from the cabinet or another tool)",
     },
     {
       displayName: 'Include Support Messages',

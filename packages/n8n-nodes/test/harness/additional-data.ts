@@ -26,5 +26,7 @@ export function createAdditionalData(
     currentNodeParameters: undefined,
     ...extra,
   };
-  return new Proxy(known, { get: (target, key) => (typeof key === 'string' ? target[key] : undefined) }) as IWorkflowExecuteAdditionalData;
+  return new Proxy(known, {
+    get: (target, key) => (typeof key === 'string' ? target[key] : undefined),
+  }) as unknown as IWorkflowExecuteAdditionalData;
 }

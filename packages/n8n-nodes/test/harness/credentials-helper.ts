@@ -9,7 +9,12 @@ import type {
 } from 'n8n-workflow';
 import { CREDENTIAL_CLASSES, type CredentialTypeName } from './node-types.js';
 
-function resolve(value: unknown, credentials: ICredentialDataDecryptedObject, workflow: Workflow, node: INode): unknown {
+function resolve(
+  value: unknown,
+  credentials: ICredentialDataDecryptedObject,
+  workflow: Workflow,
+  node: INode,
+): unknown {
   if (typeof value !== 'string' || !value.startsWith('=')) return value;
   return workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials });
 }
@@ -30,11 +35,12 @@ export async function applyAuthentication(
   if (!type) throw new Error(`Unknown credential type ${typeName}`);
   const authenticate = type.authenticate;
   if (typeof authenticate === 'function') return authenticate.call(type, credentials, requestOptions);
-  if (!authenticate || authenticate.type !== 'generic') return requestOptions;
+  if (authenticate?.type !== 'generic') return requestOptions;
   const out: IHttpRequestOptions = { ...requestOptions };
   for (const [part, values] of Object.entries(authenticate.properties) as Array<[string, IDataObject]>) {
     const target = { ...((out as unknown as Record<string, IDataObject>)[part] ?? {}) };
-    for (const [key, value] of Object.entries(values)) target[key] = resolve(value, credentials, workflow, node) as string;
+    for (const [key, value] of Object.entries(values))
+      target[key] = resolve(value, credentials, workflow, node) as string;
     (out as unknown as Record<string, IDataObject>)[part] = target;
   }
   return out;
@@ -44,7 +50,9 @@ export async function applyAuthentication(
  * The engine's credentials seam: decrypted values come from the test, authentication is the
  * credential class's own.
  */
-export function createCredentialsHelper(store: Partial<Record<CredentialTypeName, ICredentialDataDecryptedObject>>): ICredentialsHelper {
+export function createCredentialsHelper(
+  store: Partial<Record<CredentialTypeName, ICredentialDataDecryptedObject>>,
+): ICredentialsHelper {
   const helper = {
     getParentTypes: () => [],
     isCredentialUsableByNode: () => true,
@@ -67,7 +75,8 @@ export function createCredentialsHelper(store: Partial<Record<CredentialTypeName
     },
     updateCredentials: async () => undefined,
     updateCredentialsOauthTokenData: async () => undefined,
-    getCredentialsProperties: (type: string) => CREDENTIAL_CLASSES[type as CredentialTypeName]?.properties ?? [],
+    getCredentialsProperties: (type: string) =>
+      CREDENTIAL_CLASSES[type as CredentialTypeName]?.properties ?? [],
   };
   return helper as unknown as ICredentialsHelper;
 }

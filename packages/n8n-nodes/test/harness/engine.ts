@@ -40,7 +40,10 @@ export function buildNode(spec: NodeSpec): INode {
   };
 }
 
-export function buildWorkflow(node: INode, staticData: IDataObject = {}): { workflow: Workflow; data: IWorkflowBase } {
+export function buildWorkflow(
+  node: INode,
+  staticData: IDataObject = {},
+): { workflow: Workflow; data: IWorkflowBase } {
   const data = {
     id: 'test-workflow',
     name: 'SellerChat test',
@@ -77,7 +80,11 @@ export interface NodeRun {
  * Runs one node inside n8n's real execution engine: WorkflowExecute takes the node from the
  * execution stack with `input` as its main input, exactly as when a previous node handed it on.
  */
-export async function runNode(spec: NodeSpec, input: INodeExecutionData[] = [{ json: {} }], mode: WorkflowExecuteMode = 'manual'): Promise<NodeRun> {
+export async function runNode(
+  spec: NodeSpec,
+  input: INodeExecutionData[] = [{ json: {} }],
+  mode: WorkflowExecuteMode = 'manual',
+): Promise<NodeRun> {
   const node = buildNode(spec);
   const { workflow, data } = buildWorkflow(node, spec.staticData);
   const additionalData = createAdditionalData(createCredentialsHelper(spec.credentials), data);

@@ -47,6 +47,11 @@ export const nodeTypes: INodeTypes = {
   getKnownTypes: () => ({}),
 };
 
+/** Harness-only node types (the credential tester). */
+export function registerNodeType(type: string, nodeType: INodeType): void {
+  registry[type] = nodeType;
+}
+
 export function nodeTypeOf(type: string): INodeType {
   return nodeTypes.getByNameAndVersion(type);
 }

@@ -20,14 +20,26 @@ export async function route(fn: IExecuteFunctions): Promise<INodeExecutionData[]
       if (!isMarketplaceId(marketplace)) {
         throw new NodeOperationError(fn.getNode(), `Unknown marketplace "${marketplace}"`, { itemIndex: i });
       }
-      const resource = fn.getNodeParameter('resource', i) as string;
-      const operation = fn.getNodeParameter('operation', i) as string;
+      // A resource or operation the marketplace hides has no parameter to read: '' is refused below.
+      const resource = String(fn.getNodeParameter('resource', i, '') ?? '');
+      const operation = String(fn.getNodeParameter('operation', i, '') ?? '');
       const op = findOperation(resource, operation);
       const caps = CAPABILITIES[marketplace];
+      if (!op && resource && !operation) {
+        throw new NodeOperationError(
+          fn.getNode(),
+          `${MARKETPLACE_NAMES[marketplace]} does not support any ${resource} operation`,
+          { itemIndex: i, description: caps.notes.join(' ') },
+        );
+      }
       if (!op) {
-        throw new NodeOperationError(fn.getNode(), `Unknown operation "${operation}" of resource "${resource}"`, {
-          itemIndex: i,
-        });
+        throw new NodeOperationError(
+          fn.getNode(),
+          `Unknown operation "${operation}" of resource "${resource}"`,
+          {
+            itemIndex: i,
+          },
+        );
       }
       if (!op.supports(caps)) {
         throw new NodeOperationError(

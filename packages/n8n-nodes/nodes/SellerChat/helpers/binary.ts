@@ -22,8 +22,15 @@ export async function readUpload(
 ): Promise<FileUpload> {
   const binary = fn.helpers.assertBinaryData(itemIndex, propertyName);
   const data = await fn.helpers.getBinaryDataBuffer(itemIndex, propertyName);
-  const name = fileName?.trim() || binary.fileName || `${propertyName}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
-  return { name, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), mimeType: binary.mimeType };
+  const name =
+    fileName?.trim() ||
+    binary.fileName ||
+    `${propertyName}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
+  return {
+    name,
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+    mimeType: binary.mimeType,
+  };
 }
 
 /**
@@ -39,14 +46,21 @@ export async function messageItem(
   const json = toJson(message);
   if (!download || message.attachments.length === 0) return { json };
   if (typeof client.downloadAttachment !== 'function') {
-    throw new NodeOperationError(fn.getNode(), `${client.capabilities.displayName} attachments cannot be downloaded`);
+    throw new NodeOperationError(
+      fn.getNode(),
+      `${client.capabilities.displayName} attachments cannot be downloaded`,
+    );
   }
   const binary: IBinaryKeyData = {};
   const attachments = json.attachments as IDataObject[];
   for (const [index, attachment] of message.attachments.entries()) {
     const key = `${download.prefix}${index}`;
     const bytes = await client.downloadAttachment(attachment satisfies Attachment);
-    binary[key] = await fn.helpers.prepareBinaryData(Buffer.from(bytes), attachment.name, attachment.mimeType);
+    binary[key] = await fn.helpers.prepareBinaryData(
+      Buffer.from(bytes),
+      attachment.name,
+      attachment.mimeType,
+    );
     if (attachments[index]) attachments[index].binaryProperty = key;
   }
   return { json, binary };

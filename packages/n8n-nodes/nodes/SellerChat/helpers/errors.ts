@@ -24,7 +24,16 @@ export function isCoreError(error: unknown): error is CoreError {
 export function errorJson(error: unknown): IDataObject {
   if (isCoreError(error)) {
     const out: IDataObject = { error: error.message, kind: error.kind };
-    for (const key of ['marketplace', 'operation', 'status', 'code', 'marketplaceMessage', 'field', 'limit', 'retryAfterMs'] as const) {
+    for (const key of [
+      'marketplace',
+      'operation',
+      'status',
+      'code',
+      'marketplaceMessage',
+      'field',
+      'limit',
+      'retryAfterMs',
+    ] as const) {
       if (error[key] !== undefined) out[key] = error[key];
     }
     return out;
@@ -39,7 +48,11 @@ const INPUT_KINDS = new Set(['validation', 'not_supported']);
  * the marketplace answered or failed to answer is a NodeApiError carrying its status and its own
  * message. The core has already redacted secrets from both.
  */
-export function toNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+export function toNodeError(
+  node: INode,
+  error: unknown,
+  itemIndex?: number,
+): NodeApiError | NodeOperationError {
   if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
   if (!isCoreError(error)) {
     return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });

@@ -1,9 +1,9 @@
 import {
   type ClientsByMarketplace,
-  createClient,
   type CredentialsByMarketplace,
-  METRO_BASE_URLS,
+  createClient,
   type MarketplaceId,
+  METRO_BASE_URLS,
   type MetroEnvironment,
   OZON_BASE_URLS,
   STOREDEN_BASE_URL,
@@ -19,7 +19,11 @@ export type ConnectContext = RequestContext & Pick<IExecuteFunctions, 'getCreden
 
 function text(data: ICredentialDataDecryptedObject, key: string): string {
   const value = data[key];
-  return typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value);
+  return typeof value === 'string'
+    ? value.trim()
+    : value === undefined || value === null
+      ? ''
+      : String(value);
 }
 
 function baseUrlOf(marketplace: MarketplaceId, data: ICredentialDataDecryptedObject): string {
@@ -27,7 +31,10 @@ function baseUrlOf(marketplace: MarketplaceId, data: ICredentialDataDecryptedObj
   if (custom) return custom.replace(/\/+$/, '');
   switch (marketplace) {
     case 'metro':
-      return METRO_BASE_URLS[(text(data, 'environment') || 'production') as MetroEnvironment] ?? METRO_BASE_URLS.production;
+      return (
+        METRO_BASE_URLS[(text(data, 'environment') || 'production') as MetroEnvironment] ??
+        METRO_BASE_URLS.production
+      );
     case 'yandex':
       return YANDEX_BASE_URLS.production;
     case 'ozon':
@@ -37,7 +44,10 @@ function baseUrlOf(marketplace: MarketplaceId, data: ICredentialDataDecryptedObj
   }
 }
 
-function coreCredentials<M extends MarketplaceId>(marketplace: M, data: ICredentialDataDecryptedObject): CredentialsByMarketplace[M] {
+function coreCredentials<M extends MarketplaceId>(
+  marketplace: M,
+  data: ICredentialDataDecryptedObject,
+): CredentialsByMarketplace[M] {
   const byMarketplace: { [K in MarketplaceId]: () => CredentialsByMarketplace[K] } = {
     metro: () => ({
       clientKey: text(data, 'clientKey'),

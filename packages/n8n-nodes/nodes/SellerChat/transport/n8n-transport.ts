@@ -26,14 +26,20 @@ function outgoingBody(request: TransportRequest, headers: IDataObject): IHttpReq
   const body = request.body;
   if (!body) return undefined;
   if (body.type === 'text') {
-    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = body.contentType;
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+      headers['Content-Type'] = body.contentType;
     return body.text;
   }
   // The multipart boundary goes into Content-Type when the form is sent; a set value would break it.
   for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-type') delete headers[name];
   const form = new FormData();
   for (const part of body.parts) {
-    if ('data' in part) form.append(part.name, new Blob([part.data as Uint8Array<ArrayBuffer>], { type: part.contentType }), part.filename);
+    if ('data' in part)
+      form.append(
+        part.name,
+        new Blob([part.data as Uint8Array<ArrayBuffer>], { type: part.contentType }),
+        part.filename,
+      );
     else form.append(part.name, part.value);
   }
   return form as unknown as IHttpRequestOptions['body'];
@@ -67,10 +73,17 @@ export function failureOf(error: unknown, signal: AbortSignal | undefined): Tran
   const code = String(chain.map((e) => e.code).find((c) => typeof c === 'string' && c !== '') ?? '');
   const messages = chain.map((e) => (typeof e.message === 'string' ? e.message : '')).join(' | ');
   const message = code ? `${code}: ${chain[0]?.message ?? ''}` : String(chain[0]?.message ?? error);
-  if (code === 'ETIMEDOUT' || (code === 'ECONNABORTED' && /timeout/i.test(messages)) || /timeout of \d+ms/i.test(messages))
+  if (
+    code === 'ETIMEDOUT' ||
+    (code === 'ECONNABORTED' && /timeout/i.test(messages)) ||
+    /timeout of \d+ms/i.test(messages)
+  )
     return transportFailure('timeout', message);
   if (code === 'ERR_CANCELED' || signal?.aborted) return transportFailure('aborted', message);
-  if (['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET'].includes(code) || /socket hang up/i.test(messages))
+  if (
+    ['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET'].includes(code) ||
+    /socket hang up/i.test(messages)
+  )
     return transportFailure('reset', message);
   if (code === 'ECONNREFUSED') return transportFailure('refused', message);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return transportFailure('dns', message);
@@ -85,7 +98,11 @@ export function failureOf(error: unknown, signal: AbortSignal | undefined): Tran
  * bytes, so the core parses them losslessly; redirects are not followed, since following one
  * would carry the credentials wherever the marketplace pointed.
  */
-export function createN8nTransport(context: RequestContext, marketplace: MarketplaceId, baseUrl: string): Transport {
+export function createN8nTransport(
+  context: RequestContext,
+  marketplace: MarketplaceId,
+  baseUrl: string,
+): Transport {
   const credentialType = CREDENTIAL_TYPES[marketplace];
   const authHeaders = new Set(CORE_AUTH_HEADERS[marketplace]);
   const base = baseUrl.replace(/\/+$/, '');
@@ -107,20 +124,28 @@ export function createN8nTransport(context: RequestContext, marketplace: Marketp
       timeout: request.timeoutMs,
       ...(request.signal ? { abortSignal: request.signal } : {}),
     };
-    const ownHost = request.url === base || request.url.startsWith(`${base}/`) || request.url.startsWith(`${base}?`);
+    const ownHost =
+      request.url === base || request.url.startsWith(`${base}/`) || request.url.startsWith(`${base}?`);
     let response: FullResponse;
     try {
-      response = (ownHost
-        ? await context.helpers.httpRequestWithAuthentication.call(
-            context as unknown as IAllExecuteFunctions,
-            credentialType,
-            options,
-          )
-        : await context.helpers.httpRequest(options)) as FullResponse;
+      response = (
+        ownHost
+          ? await context.helpers.httpRequestWithAuthentication.call(
+              context as unknown as IAllExecuteFunctions,
+              credentialType,
+              options,
+            )
+          : await context.helpers.httpRequest(options)
+      ) as FullResponse;
     } catch (error) {
       throw failureOf(error, request.signal);
     }
     const bytes = bytesOf(response.body);
-    return { status: response.statusCode, headers: headersOf(response.headers), body: decoder.decode(bytes), bytes };
+    return {
+      status: response.statusCode,
+      headers: headersOf(response.headers),
+      body: decoder.decode(bytes),
+      bytes,
+    };
   };
 }

@@ -13,7 +13,7 @@ export default function register(RED: NodeRedApi): void {
         const caps = account.capabilities();
         const input = startChatInput(caps, config, msg);
         const chat = await account.client().startChat(input);
-        msg.payload = chat;
+        // msg.payload passes through: start chat → send writes the first message with it.
         msg.topic = chat.id;
         const previous = typeof msg.sellerchat === 'object' && msg.sellerchat !== null ? msg.sellerchat : {};
         msg.sellerchat = { ...previous, chat, reply: { marketplace: caps.marketplace, chatId: chat.id } };

@@ -8,7 +8,7 @@ export const chatGet: OperationDef = {
   value: 'get',
   name: 'Get',
   action: 'Get a chat',
-  description: "Get one chat by ID: its status, buyer, order context and the time of its last message",
+  description: 'Get one chat by ID: its status, buyer, order context and the time of its last message',
   supports: (caps) => caps.getChat,
   fields: [chatIdField],
   async execute({ fn, client, itemIndex }) {

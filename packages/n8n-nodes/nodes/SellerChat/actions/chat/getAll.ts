@@ -1,4 +1,10 @@
-import { CAPABILITIES, type ChatStatus, type ListChatsOptions, MARKETPLACES, type MarketplaceId } from '@sellerchat/core';
+import {
+  CAPABILITIES,
+  type ChatStatus,
+  type ListChatsOptions,
+  MARKETPLACES,
+  type MarketplaceId,
+} from '@sellerchat/core';
 import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { toJson } from '../../helpers/json.js';
 import { field, limitField, returnAllField } from '../common-fields.js';
@@ -87,7 +93,9 @@ export const chatGetAll: OperationDef = {
   ],
   async execute({ fn, client, marketplace, itemIndex }) {
     const returnAll = fn.getNodeParameter('returnAll', itemIndex, false) as boolean;
-    const limit = returnAll ? Number.POSITIVE_INFINITY : (fn.getNodeParameter('limit', itemIndex, 50) as number);
+    const limit = returnAll
+      ? Number.POSITIVE_INFINITY
+      : (fn.getNodeParameter('limit', itemIndex, 50) as number);
     const filters = fn.getNodeParameter('filters', itemIndex, {}) as {
       unreadOnly?: boolean;
       statuses?: ChatStatus[];

@@ -7,7 +7,8 @@ export const chatGetUnseen: OperationDef = {
   value: 'getUnseen',
   name: 'Get Unseen',
   action: 'Get chats with unseen messages',
-  description: 'List every chat holding buyer messages the seller has not seen yet, to find who is waiting for an answer',
+  description:
+    'List every chat holding buyer messages the seller has not seen yet, to find who is waiting for an answer',
   supports: (caps) => caps.listUnseen,
   fields: [],
   async execute({ client, marketplace }) {

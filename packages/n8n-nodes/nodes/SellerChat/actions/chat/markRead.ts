@@ -8,7 +8,8 @@ export const chatMarkRead: OperationDef = {
   value: 'markRead',
   name: 'Mark as Read',
   action: 'Mark a chat as read',
-  description: "Mark the buyer's messages in a chat as read, so the marketplace stops counting them as waiting",
+  description:
+    "Mark the buyer's messages in a chat as read, so the marketplace stops counting them as waiting",
   supports: (caps) => caps.markRead !== 'none',
   fields: [
     chatIdField,

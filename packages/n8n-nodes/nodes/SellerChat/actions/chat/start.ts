@@ -1,6 +1,7 @@
 import type { MetroLanguage, StartChatInput } from '@sellerchat/core';
 
 type MetroStartChatInput = StartChatInput & { language?: MetroLanguage };
+
 import { toJson } from '../../helpers/json.js';
 import { field } from '../common-fields.js';
 import { stringParam } from '../read-params.js';
@@ -78,7 +79,8 @@ const metroCategory = field(
     name: 'categoryId',
     type: 'string',
     default: '',
-    description: 'A leaf chat category (see Metro → Get Chat Categories). Leave empty to use a subject instead.',
+    description:
+      'A leaf chat category (see Metro → Get Chat Categories). Leave empty to use a subject instead.',
   },
   (caps) => caps.startChat === 'order',
 );
@@ -102,7 +104,10 @@ const metroOptions = field(
         displayName: 'Language',
         name: 'language',
         type: 'options',
-        options: ['de', 'en', 'es', 'fr', 'hr', 'it', 'nl', 'pt'].map((l) => ({ name: l.toUpperCase(), value: l })),
+        options: ['de', 'en', 'es', 'fr', 'hr', 'it', 'nl', 'pt'].map((l) => ({
+          name: l.toUpperCase(),
+          value: l,
+        })),
         default: 'en',
         description: 'Language of the category names in the answer',
       },
@@ -111,7 +116,8 @@ const metroOptions = field(
         name: 'subject',
         type: 'string',
         default: '',
-        description: 'A legacy SELLER subject leaf (see Metro → Get Chat Subjects), used when no category is given',
+        description:
+          'A legacy SELLER subject leaf (see Metro → Get Chat Subjects), used when no category is given',
       },
     ],
   },

@@ -42,7 +42,12 @@ export const fileSend: OperationDef = {
   ],
   async execute({ fn, client, caps, itemIndex }) {
     const chatId = stringParam(fn, 'chatId', itemIndex);
-    const file = await readUpload(fn, itemIndex, stringParam(fn, 'binaryPropertyName', itemIndex), stringParam(fn, 'fileName', itemIndex));
+    const file = await readUpload(
+      fn,
+      itemIndex,
+      stringParam(fn, 'binaryPropertyName', itemIndex),
+      stringParam(fn, 'fileName', itemIndex),
+    );
     const text = caps.attachmentsWithText ? String(fn.getNodeParameter('text', itemIndex, '')) : '';
     const result = await client.sendFile(chatId, file, text ? { text } : undefined);
     return [{ json: { chatId, fileName: file.name, ...toJson(result) } }];

@@ -40,7 +40,12 @@ export const fileUpload: OperationDef = {
   ],
   async execute({ fn, client, itemIndex }) {
     const orderId = stringParam(fn, 'orderId', itemIndex);
-    const file = await readUpload(fn, itemIndex, stringParam(fn, 'binaryPropertyName', itemIndex), stringParam(fn, 'fileName', itemIndex));
+    const file = await readUpload(
+      fn,
+      itemIndex,
+      stringParam(fn, 'binaryPropertyName', itemIndex),
+      stringParam(fn, 'fileName', itemIndex),
+    );
     return [{ json: { orderId, ...toJson(await (client as MetroClient).uploadFile(orderId, file)) } }];
   },
 };

@@ -16,7 +16,13 @@ export const messageGetAll: OperationDef = {
   fields: [
     chatIdField,
     returnAllField,
-    { ...limitField, property: { ...limitField.property, description: 'Max number of messages to return: the most recent ones' } },
+    {
+      ...limitField,
+      property: {
+        ...limitField.property,
+        description: 'Max number of messages to return: the most recent ones',
+      },
+    },
     field({
       displayName: 'After Message ID',
       name: 'afterMessageId',
@@ -29,7 +35,9 @@ export const messageGetAll: OperationDef = {
   async execute({ fn, client, caps, itemIndex }) {
     const chatId = stringParam(fn, 'chatId', itemIndex);
     const returnAll = fn.getNodeParameter('returnAll', itemIndex, false) as boolean;
-    const limit = returnAll ? Number.POSITIVE_INFINITY : (fn.getNodeParameter('limit', itemIndex, 50) as number);
+    const limit = returnAll
+      ? Number.POSITIVE_INFINITY
+      : (fn.getNodeParameter('limit', itemIndex, 50) as number);
     const after = stringParam(fn, 'afterMessageId', itemIndex);
     // The history comes oldest first; with a limit, keep the newest `limit` of it.
     let messages: Message[] = [];

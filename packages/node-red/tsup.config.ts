@@ -29,8 +29,8 @@ export default defineConfig({
   clean: true,
   dts: false,
   esbuildOptions(options) {
-    // Bundle the core from its source, the same files the tests run: one copy of every class
-    // even where a file reaches into the core beyond its public entry (src/lib/watcher-api.ts).
+    // Bundle the core from its source, the same files the tests run, so the build needs no core
+    // dist/ and tests and package cannot drift apart.
     options.alias = {
       '@sellerchat/core/axios': '../core/src/axios/index.ts',
       '@sellerchat/core': '../core/src/index.ts',

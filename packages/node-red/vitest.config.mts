@@ -12,7 +12,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
     // The Node-RED runtime is a process-wide singleton: every test file gets a process of its own.
     pool: 'forks',
     testTimeout: 30_000,

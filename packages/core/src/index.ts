@@ -168,3 +168,16 @@ export {
 } from './validation/validate.js';
 
 // Watcher
+export { stateBytes } from './watcher/compact.js';
+export { chatEventId, messageEventId } from './watcher/event-ids.js';
+export type { FirstRun, WatcherOptions } from './watcher/options.js';
+export { type PollResult, poll } from './watcher/poll.js';
+export type { PushOptions, PushRequest, PushResponse, PushResult } from './watcher/push-common.js';
+export { handleOzonPush } from './watcher/push-ozon.js';
+export { handleYandexPush } from './watcher/push-yandex.js';
+export {
+  type ChatCursor,
+  loadWatcherState,
+  WATCHER_STATE_VERSION,
+  type WatcherState,
+} from './watcher/state.js';

@@ -26,12 +26,18 @@ function fullUrl(credentials: ICredentialDataDecryptedObject, options: IHttpRequ
   return url.toString();
 }
 
-/** The body as Metro signs it: the text sent; multipart uploads are signed over an empty body, as the core does. */
+/**
+ * The body as Metro signs it: the text that goes on the wire. n8n sends no body for GET and
+ * none for an empty object (its declarative requests start with `body: {}`), so those sign ''.
+ * Multipart uploads are signed over an empty body, as the core does.
+ */
 function bodyText(options: IHttpRequestOptions): string {
   const { body } = options;
-  if (body === undefined || body === null || body === '') return '';
+  const method = (options.method ?? 'GET').toUpperCase();
+  if (body === undefined || body === null || body === '' || method === 'GET' || method === 'HEAD') return '';
   if (typeof body === 'string') return body;
   if (body instanceof FormData || body instanceof URLSearchParams || Buffer.isBuffer(body)) return '';
+  if (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0) return '';
   return JSON.stringify(body);
 }
 

@@ -55,6 +55,16 @@ describe('errors', () => {
     },
   );
 
+  it('no answer at all (connection refused) is a network error naming the marketplace', async () => {
+    const { error } = await runNode({
+      parameters: { marketplace: 'ozon', resource: 'chat', operation: 'getAll', returnAll: true },
+      credentials: sandboxCredentials(sandbox, 'ozon', { baseUrl: 'http://127.0.0.1:9' }),
+    });
+    expect(error?.name).toBe('NodeApiError');
+    expect(error?.message).toMatch(/refused/i);
+    expect(error?.description).toMatch(/Ozon/);
+  });
+
   it('a 500 from the marketplace carries its message', async () => {
     sandbox.control.addFault({
       marketplace: 'yandex',

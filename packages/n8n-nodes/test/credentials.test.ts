@@ -84,4 +84,24 @@ describe('Metro authenticate', () => {
     expect(headers['X-Client-Id']).toBe('k');
     expect(Math.abs(Number(headers['X-Timestamp']) - Date.now() / 1000)).toBeLessThan(5);
   });
+
+  it('signs an empty body where n8n sends none (GET, an empty object as declarative requests start with)', async () => {
+    const credential = new SellerChatMetroApi();
+    const credentials = {
+      clientKey: 'k',
+      clientSecret: 's',
+      signatureEncoding: 'hex',
+      baseUrl: 'http://127.0.0.1:9/metro/',
+    };
+    for (const request of [
+      { method: 'GET' as const, url: '/openapi/v1/chat-categories', body: { any: 1 }, qs: {} },
+      { method: 'POST' as const, url: '/openapi/v1/x', body: {} },
+    ]) {
+      const signed = await credential.authenticate(credentials, request);
+      const headers = signed.headers as Record<string, string>;
+      const toSign = metroStringToSign(request.method, signed.url, '', headers['X-Timestamp']!);
+      expect(signed.url).toBe(`http://127.0.0.1:9/metro${request.url}`);
+      expect(headers['X-Signature']).toBe(metroSignature('s', toSign, 'hex'));
+    }
+  });
 });

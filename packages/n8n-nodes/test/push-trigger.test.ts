@@ -163,3 +163,31 @@ describe('SellerChat Push Trigger and the polling trigger', () => {
     expect(deliveries.at(-1)).toMatchObject({ ok: true, url: `${server.webhookUrl()}/notification` });
   });
 });
+
+describe('SellerChat Push Trigger with a broken setup', () => {
+  it.each([
+    ['a refused key', { apiKey: 'broken-key-123456' }],
+    ['an unusable business ID', { apiKey: 'broken-key-123456', businessId: 'not-a-number' }],
+  ])('%s: answers in the protocol with a 500 (so Market retries) and no secret', async (_case, override) => {
+    const server = new PushTriggerServer(
+      { marketplace: 'yandex', event: 'messages' },
+      sandboxCredentials(sandbox, 'yandex', override),
+    );
+    servers.push(server);
+    await server.start();
+    const body = JSON.stringify({
+      notificationType: 'CHAT_MESSAGE_SENT',
+      chatId: Number(buyerChat('yandex')),
+      messageId: '5000000001',
+      businessId: 11223344,
+      sentAt: '2026-01-01T00:00:00Z',
+    });
+    const reply = await post(server.webhookUrl(), body);
+    expect(reply.status).toBe(500);
+    expect(reply.json).toEqual({
+      error: { type: 'UNKNOWN', message: expect.stringMatching(/SellerChat could not process/) },
+    });
+    expect(JSON.stringify(reply.json)).not.toContain('broken-key-123456');
+    expect(server.deliveries[0]!.emitted).toBeUndefined();
+  });
+});

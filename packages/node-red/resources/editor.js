@@ -2,7 +2,7 @@
 // The dialogs show only what the chosen account's marketplace supports: the capabilities come
 // from the runtime's admin endpoint GET sellerchat/capabilities, the same descriptors the nodes
 // check every msg against.
-(function () {
+(() => {
   if (window.SellerChatEditor) return;
 
   var WHAT = {
@@ -13,10 +13,11 @@
     push: 'send push notifications',
   };
   var loaded;
+  var rendered = 0;
 
   function capabilities() {
     if (!loaded) {
-      loaded = $.getJSON('sellerchat/capabilities').fail(function () {
+      loaded = $.getJSON('sellerchat/capabilities').fail(() => {
         loaded = undefined;
       });
     }
@@ -58,7 +59,12 @@
       var op = $(this).attr('data-op');
       if (caps && !supported(caps, op)) {
         $(this)
-          .text(caps.displayName + ' cannot ' + (WHAT[op] || op) + ': this node refuses every msg with a NotSupported error.')
+          .text(
+            caps.displayName +
+              ' cannot ' +
+              (WHAT[op] || op) +
+              ': this node refuses every msg with a NotSupported error.',
+          )
           .show();
       } else {
         $(this).hide();
@@ -67,13 +73,14 @@
     $('.sellerchat-limits').each(function () {
       if (!caps) return $(this).text('');
       var parts = [];
-      if (caps.text && caps.text.maxLength) parts.push('text up to ' + caps.text.maxLength + ' characters');
+      if (caps.text?.maxLength) parts.push(`text up to ${caps.text.maxLength} characters`);
       if (caps.attachments) {
-        parts.push(caps.attachments.maxCount + ' file(s) per message');
-        if (caps.attachments.maxSize) parts.push('files up to ' + Math.round(caps.attachments.maxSize / 1048576) + ' MB');
+        parts.push(`${caps.attachments.maxCount} file(s) per message`);
+        if (caps.attachments.maxSize)
+          parts.push(`files up to ${Math.round(caps.attachments.maxSize / 1048576)} MB`);
       }
       if (caps.sendWindows) parts.push(caps.sendWindows);
-      $(this).text(parts.length ? caps.displayName + ': ' + parts.join('; ') + '.' : '');
+      $(this).text(parts.length ? `${caps.displayName}: ${parts.join('; ')}.` : '');
     });
   }
 
@@ -87,7 +94,7 @@
         if (onChange) onChange(undefined);
         return;
       }
-      capabilities().then(function (all) {
+      capabilities().then((all) => {
         applyCapabilities(all[marketplace]);
         if (onChange) onChange(all[marketplace]);
       });
@@ -107,14 +114,17 @@
       $('.sellerchat-base-url').toggle($server.val() !== 'production');
       $('#node-config-input-baseUrl').attr(
         'placeholder',
-        $server.val() === 'sandbox' ? 'http://127.0.0.1:4010' : 'https://api.example.com'
+        $server.val() === 'sandbox' ? 'http://127.0.0.1:4010' : 'https://api.example.com',
       );
       var $notes = $('.sellerchat-notes').empty();
-      capabilities().then(function (all) {
+      // Only the newest refresh renders: two changes in a row must not list the notes twice.
+      var current = ++rendered;
+      capabilities().then((all) => {
         var caps = all[marketplace];
-        if (!caps) return;
+        if (!caps || current !== rendered) return;
+        $notes.empty();
         var $list = $('<ul>').appendTo($notes);
-        caps.notes.forEach(function (note) {
+        caps.notes.forEach((note) => {
           $('<li>').text(note).appendTo($list);
         });
       });

@@ -23,7 +23,11 @@ const check = (id, ok, text) => results.push({ id, ok: Boolean(ok), text });
 check('P01', typeof pkg.license === 'string' && pkg.license !== '', `license: ${pkg.license}`);
 
 // P03: a repository or a bugs link.
-check('P03', pkg.repository?.url || pkg.bugs, `repository: ${pkg.repository?.url ?? pkg.bugs?.url ?? 'none'}`);
+check(
+  'P03',
+  pkg.repository?.url || pkg.bugs,
+  `repository: ${pkg.repository?.url ?? pkg.bugs?.url ?? 'none'}`,
+);
 
 // P04: scoped, or unscoped with node-red-contrib- when the name starts with node-red.
 const scoped = /^@[a-z\d][\w-.]+\/[a-z\d][\w-.]*$/.test(pkg.name);
@@ -120,7 +124,9 @@ for (const [name, js] of Object.entries(nodes)) {
       n01Notes.push(`${def.type} is not prefixed ${PREFIX}`);
     }
     const config = /category\s*:\s*['"]config['"]/.test(def.literal);
-    const wanted = config ? ['category', 'defaults', 'credentials'] : ['category', 'color', 'defaults', 'inputs', 'outputs', 'icon'];
+    const wanted = config
+      ? ['category', 'defaults', 'credentials']
+      : ['category', 'color', 'defaults', 'inputs', 'outputs', 'icon'];
     for (const key of wanted) {
       const kind = key === 'defaults' || key === 'credentials' ? 'object' : 'literal';
       if (inlineProperty(def.literal, key, kind) !== true) {
@@ -135,7 +141,13 @@ if (new Set(names).size !== names.length) {
   n01 = false;
   n01Notes.push('a type is registered twice');
 }
-check('N01', n01, n01Notes.length ? n01Notes.join('; ') : `${names.length} types, all prefixed ${PREFIX}: ${names.join(', ')}`);
+check(
+  'N01',
+  n01,
+  n01Notes.length
+    ? n01Notes.join('; ')
+    : `${names.length} types, all prefixed ${PREFIX}: ${names.join(', ')}`,
+);
 
 // N02: the examples together use every node that is not a config node.
 const examplesDir = join(root, 'examples');
@@ -146,7 +158,11 @@ if (existsSync(examplesDir)) {
   }
 }
 const missing = types.filter((t) => !t.config && !used.has(t.type)).map((t) => t.type);
-check('N02', used.size > 0 && missing.length === 0, missing.length ? `no example uses ${missing.join(', ')}` : 'examples use every node');
+check(
+  'N02',
+  used.size > 0 && missing.length === 0,
+  missing.length ? `no example uses ${missing.join(', ')}` : 'examples use every node',
+);
 
 for (const r of results) console.log(`${r.ok ? '✅' : '❌'} ${r.id} ${r.text}`);
 const failed = results.filter((r) => !r.ok);

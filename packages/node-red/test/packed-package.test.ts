@@ -6,7 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deploy, type Host, startHost } from './support/host-process.js';
-import { openSandbox, type RunningSandbox, sandboxCredentials, sellerMessagesIn, writableChat } from './support/sandbox.js';
+import {
+  openSandbox,
+  type RunningSandbox,
+  sandboxCredentials,
+  sellerMessagesIn,
+  writableChat,
+} from './support/sandbox.js';
 
 const PACKAGE_DIR = new URL('..', import.meta.url).pathname;
 const NAME = 'node-red-contrib-sellerchat';
@@ -36,7 +42,11 @@ function npm(args: string[], cwd: string): string {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, ms = 20_000): Promise<T> {
+async function until<T>(
+  probe: () => Promise<T | undefined> | T | undefined,
+  what: string,
+  ms = 20_000,
+): Promise<T> {
   const start = Date.now();
   for (;;) {
     const value = await probe();
@@ -48,7 +58,9 @@ async function until<T>(probe: () => Promise<T | undefined> | T | undefined, wha
 
 beforeAll(async () => {
   if (!existsSync(join(PACKAGE_DIR, 'dist', 'nodes', 'sellerchat-in.js'))) {
-    throw new Error('dist/ is missing: run `pnpm build` in packages/node-red first (turbo does it before test)');
+    throw new Error(
+      'dist/ is missing: run `pnpm build` in packages/node-red first (turbo does it before test)',
+    );
   }
   sb = await openSandbox(3, 21);
   work = mkdtempSync(join(tmpdir(), 'sellerchat-nr-'));
@@ -105,7 +117,10 @@ describe('the packed tarball in an embedded Node-RED', () => {
       expect(html).toContain(`RED.nodes.registerType('${type}'`);
       expect(html).toContain(`data-help-name="${type}"`);
     }
-    const caps = (await (await host!.admin('/sellerchat/capabilities')).json()) as Record<string, { push: boolean }>;
+    const caps = (await (await host!.admin('/sellerchat/capabilities')).json()) as Record<
+      string,
+      { push: boolean }
+    >;
     expect(Object.keys(caps).sort()).toEqual(['metro', 'ozon', 'storeden', 'yandex']);
     expect(caps.yandex?.push).toBe(true);
     const icons = (await (await host!.admin('/icons')).json()) as Record<string, string[]>;
@@ -116,9 +131,9 @@ describe('the packed tarball in an embedded Node-RED', () => {
   });
 
   it('deploys the auto-reply example, answers once, keeps secrets out of flows.json and the export, and resumes after a restart', async () => {
-    const example = JSON.parse(readFileSync(join(PACKAGE_DIR, 'examples', 'auto-reply.json'), 'utf8')) as Array<
-      Record<string, unknown>
-    >;
+    const example = JSON.parse(
+      readFileSync(join(PACKAGE_DIR, 'examples', 'auto-reply.json'), 'utf8'),
+    ) as Array<Record<string, unknown>>;
     const creds = sandboxCredentials(sb, 'yandex');
     const flows = example.map((n) => {
       if (n.type === 'sellerchat-account') return { ...n, baseUrl: sb.url, credentials: creds };
@@ -151,10 +166,9 @@ describe('the packed tarball in an embedded Node-RED', () => {
     expect(exported).toContain(String(account.id));
     expect(exported).not.toContain(secret);
     expect(readFileSync(join(userDir, 'flows_cred.json'), 'utf8')).not.toContain(secret);
-    const editorView = (await (await host!.admin(`/credentials/sellerchat-account/${account.id}`)).json()) as Record<
-      string,
-      unknown
-    >;
+    const editorView = (await (
+      await host!.admin(`/credentials/sellerchat-account/${account.id}`)
+    ).json()) as Record<string, unknown>;
     expect(editorView).toMatchObject({ has_yandexApiKey: true, yandexBusinessId: creds.yandexBusinessId });
     expect(JSON.stringify(editorView)).not.toContain(secret);
 
@@ -163,7 +177,10 @@ describe('the packed tarball in an embedded Node-RED', () => {
     host = undefined;
     sb.control.buyerWrite('yandex', { chatId, text: 'Question B' });
     host = await startHost(userDir);
-    await until(() => sellerMessagesIn(sb, 'yandex', chatId).length >= before + 2 || undefined, 'the reply to B');
+    await until(
+      () => sellerMessagesIn(sb, 'yandex', chatId).length >= before + 2 || undefined,
+      'the reply to B',
+    );
     await sleep(2500); // a few more polls: nothing else may come
     const replies = sellerMessagesIn(sb, 'yandex', chatId).slice(before);
     expect(replies).toHaveLength(2);

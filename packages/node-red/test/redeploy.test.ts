@@ -5,7 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deploy, type Host, startHost } from './support/host-process.js';
 import { installPacked, type PackedInstall } from './support/packed-install.js';
-import { openSandbox, type RunningSandbox, sandboxCredentials, sellerMessagesIn, writableChat } from './support/sandbox.js';
+import {
+  openSandbox,
+  type RunningSandbox,
+  sandboxCredentials,
+  sellerMessagesIn,
+  writableChat,
+} from './support/sandbox.js';
 
 const REDEPLOYS = 50;
 
@@ -78,7 +84,16 @@ describe(`${REDEPLOYS} redeploys in an embedded Node-RED`, () => {
         y: 100,
         wires: [['send', 'count']],
       },
-      { id: 'send', type: 'sellerchat-send', z: 'tab', account: 'acc', chat: '', x: 300, y: 100, wires: [[]] },
+      {
+        id: 'send',
+        type: 'sellerchat-send',
+        z: 'tab',
+        account: 'acc',
+        chat: '',
+        x: 300,
+        y: 100,
+        wires: [[]],
+      },
       {
         id: 'count',
         type: 'function',
@@ -126,12 +141,16 @@ describe(`${REDEPLOYS} redeploys in an embedded Node-RED`, () => {
     expect(after.runtimeListeners).toBe(baseline.runtimeListeners);
     for (const kind of ['Timeout', 'TCPSocketWrap', 'TCPServerWrap']) {
       // A poll timer, a keep-alive socket: never one per redeploy.
-      expect(after.resources[kind] ?? 0, `${kind} handles`).toBeLessThanOrEqual((baseline.resources[kind] ?? 0) + 2);
+      expect(after.resources[kind] ?? 0, `${kind} handles`).toBeLessThanOrEqual(
+        (baseline.resources[kind] ?? 0) + 2,
+      );
     }
     const emitted = (await globalValue<string[]>('emitted')) ?? [];
     expect(emitted).toHaveLength(written.length);
     expect(new Set(emitted).size).toBe(emitted.length);
-    const replies = sellerMessagesIn(sb, 'yandex', chatId).slice(before).map((m) => m.text);
+    const replies = sellerMessagesIn(sb, 'yandex', chatId)
+      .slice(before)
+      .map((m) => m.text);
     expect(replies.sort()).toEqual([...written].sort());
   }, 180_000);
 });

@@ -40,17 +40,29 @@ function release(state: WatcherState, order: Order, chatId: string): void {
 }
 
 /**
- * Keeps the state within `maxStateBytes`. The recent-id list keeps its newest `recentIds`; then the
+ * Keeps the state within `maxStateBytes`. The recent-id list keeps its newest `recentIds`, in at most
+ * a quarter of the cap; then the
  * longest-quiet chats are let go first (chats active within the lag buffer last), each raising the
- * floor to its position so it can never re-emit. If thousands of chats were let go at one and the
- * same timestamp, their edge collapses to '*' (every message at that instant counts as handled).
+ * floor to its position so it can never re-emit. Only if more chats than the cap holds were let go
+ * at one and the same instant is their edge dropped, which may repeat (never lose) a message of
+ * exactly that instant.
  */
 export function compactState(state: WatcherState, order: Order, options: ResolvedOptions): void {
   if (state.recent.length > options.recentIds) state.recent = state.recent.slice(-options.recentIds);
+  // Recent ids get at most a quarter of the cap: chats are what keeps polls cheap.
+  let recentBytes = utf8Length(JSON.stringify(state.recent));
+  let drop = 0;
+  while (recentBytes > options.maxStateBytes / 4 && drop < state.recent.length) {
+    recentBytes -= utf8Length(JSON.stringify(state.recent[drop])) + 1;
+    drop++;
+  }
+  if (drop > 0) state.recent = state.recent.slice(drop);
   let size = stateBytes(state);
   if (size <= options.maxStateBytes) return;
   const protectFrom =
-    order === 'time' && state.watermark !== undefined ? shiftTime(state.watermark, -options.lagMs) : undefined;
+    order === 'time' && state.watermark !== undefined
+      ? shiftTime(state.watermark, -options.lagMs)
+      : undefined;
   const isProtected = (position: string) =>
     protectFrom !== undefined && comparePositions('time', position, protectFrom) >= 0;
   const queue = Object.entries(state.chats)
@@ -73,8 +85,10 @@ export function compactState(state: WatcherState, order: Order, options: Resolve
     if (size <= options.maxStateBytes) size = stateBytes(state);
   }
   if (size <= options.maxStateBytes) return;
-  // Nothing left to let go: fall back on the pieces that cost correctness least.
-  if (Object.keys(state.floor.edge).length > 1) state.floor.edge = { '*': '*' };
+  // Nothing left to let go: more chats sat at one instant than the cap holds. Dropping their
+  // edge can repeat a message at exactly that instant (same event id, and most are still in
+  // `recent`), never lose one: at-least-once, as everywhere else.
+  if (Object.keys(state.floor.edge).length > 0) state.floor.edge = {};
   while (stateBytes(state) > options.maxStateBytes && state.recent.length > 0) {
     state.recent = state.recent.slice(Math.ceil(state.recent.length / 2));
     if (state.recent.length === 1) state.recent = [];

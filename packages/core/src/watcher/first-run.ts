@@ -1,12 +1,12 @@
 import type { MarketplaceClient } from '../marketplaces/client.js';
 import type { Chat } from '../model/chat.js';
 import type { Message } from '../model/message.js';
-import { messageReceived } from './event-ids.js';
 import { compactState } from './compact.js';
+import { messageReceived } from './event-ids.js';
 import type { ResolvedOptions } from './options.js';
-import { type PollResult, runPoll } from './run-poll.js';
 import { comparePositions, normalizeTime } from './position.js';
 import { kindAllowed, readMessages } from './read.js';
+import { type PollResult, runPoll } from './run-poll.js';
 import { WATCHER_STATE_VERSION, type WatcherState } from './state.js';
 import type { ChangeStrategy } from './strategies/index.js';
 import { acceptChat, chatPosition, createTracker, emit, sortedEvents } from './track.js';
@@ -30,10 +30,16 @@ function mayHaveUnread(chat: Chat): boolean {
 }
 
 /**
- * Buyer messages not read yet. Where the marketplace has no read flag (Yandex), a buyer message
- * nobody answered yet counts as unread: it comes after the chat's last seller message.
+ * Buyer messages not read yet. Where the listing counts them (Metro unseenMessagesCount, Ozon
+ * unread_count) the count decides: the chat's last `unreadCount` buyer messages, because Metro
+ * shows messages as seen in the very answer that reads them. Otherwise the messages' own flags
+ * decide (Storeden read_by), and where there are none (Yandex) a buyer message nobody answered
+ * yet counts as unread: it comes after the chat's last seller message.
  */
-export function unreadBuyerMessages(messages: readonly Message[]): Message[] {
+export function unreadBuyerMessages(messages: readonly Message[], unreadCount?: number): Message[] {
+  if (unreadCount !== undefined) {
+    return unreadCount > 0 ? messages.filter((m) => m.sender === 'buyer').slice(-unreadCount) : [];
+  }
   let lastSeller = -1;
   messages.forEach((m, i) => {
     if (m.sender === 'seller') lastSeller = i;
@@ -90,7 +96,7 @@ export async function runFirstPoll(
   const read = new Map<string, { chat: Chat; messages: Message[] }>();
   for (const chat of unread) {
     const messages = await readMessages(client, chat.id);
-    for (const message of unreadBuyerMessages(messages)) {
+    for (const message of unreadBuyerMessages(messages, chat.unreadCount)) {
       emit(t, messageReceived(chat, message, 'poll'), normalizeTime(message.createdAt) ?? message.createdAt);
     }
     read.set(chat.id, { chat, messages });

@@ -39,7 +39,9 @@ describe('watcher options', () => {
     expect(cap.limit).toBe('4096..67108864');
     expect(cap.marketplace).toBe('yandex');
     expect(cap.message).toContain('yandex');
-    expect(refusal(() => resolveOptions('metro', { firstRun: { since: 'soon' } })).field).toBe('firstRun.since');
+    expect(refusal(() => resolveOptions('metro', { firstRun: { since: 'soon' } })).field).toBe(
+      'firstRun.since',
+    );
     expect(refusal(() => resolveOptions('metro', { firstRun: 'all' as never })).field).toBe('firstRun');
     expect(refusal(() => resolveOptions('metro', { chatKinds: ['chat' as never] })).field).toBe('chatKinds');
     expect(refusal(() => resolveOptions('metro', { events: 'everything' as never })).field).toBe('events');

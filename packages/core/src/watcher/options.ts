@@ -72,11 +72,14 @@ function wholeNumber(
 ): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ValidationError(`${field} must be a whole number from ${min} to ${max} (${marketplace} watcher)`, {
-      field,
-      limit: `${min}..${max}`,
-      marketplace,
-    });
+    throw new ValidationError(
+      `${field} must be a whole number from ${min} to ${max} (${marketplace} watcher)`,
+      {
+        field,
+        limit: `${min}..${max}`,
+        marketplace,
+      },
+    );
   }
   return value;
 }
@@ -97,11 +100,14 @@ export function resolveOptions(marketplace: MarketplaceId, options: WatcherOptio
     }
     resolvedFirstRun = { since };
   } else {
-    throw new ValidationError(`firstRun must be 'now', 'unread' or { since: ISO date } (${marketplace} watcher)`, {
-      field: 'firstRun',
-      limit: "'now' | 'unread' | { since }",
-      marketplace,
-    });
+    throw new ValidationError(
+      `firstRun must be 'now', 'unread' or { since: ISO date } (${marketplace} watcher)`,
+      {
+        field: 'firstRun',
+        limit: "'now' | 'unread' | { since }",
+        marketplace,
+      },
+    );
   }
   const events = options.events ?? 'both';
   if (events !== 'messages' && events !== 'chats' && events !== 'both') {
@@ -115,11 +121,14 @@ export function resolveOptions(marketplace: MarketplaceId, options: WatcherOptio
   if (options.chatKinds !== undefined) {
     const bad = options.chatKinds.find((k) => !KINDS.includes(k));
     if (bad !== undefined || options.chatKinds.length === 0) {
-      throw new ValidationError(`chatKinds must be a non-empty list of ${KINDS.join(', ')} (${marketplace} watcher)`, {
-        field: 'chatKinds',
-        limit: KINDS.join(' | '),
-        marketplace,
-      });
+      throw new ValidationError(
+        `chatKinds must be a non-empty list of ${KINDS.join(', ')} (${marketplace} watcher)`,
+        {
+          field: 'chatKinds',
+          limit: KINDS.join(' | '),
+          marketplace,
+        },
+      );
     }
     chatKinds = new Set(options.chatKinds);
   }
@@ -134,7 +143,14 @@ export function resolveOptions(marketplace: MarketplaceId, options: WatcherOptio
     chats: events !== 'messages',
     senders,
     chatKinds,
-    maxStateBytes: wholeNumber(marketplace, 'maxStateBytes', options.maxStateBytes, 65_536, 4_096, 64 * 1024 * 1024),
+    maxStateBytes: wholeNumber(
+      marketplace,
+      'maxStateBytes',
+      options.maxStateBytes,
+      65_536,
+      4_096,
+      64 * 1024 * 1024,
+    ),
     lagMs: wholeNumber(marketplace, 'lagMs', options.lagMs, 120_000, 0, 24 * 3_600_000),
     settleMs: wholeNumber(marketplace, 'settleMs', options.settleMs, 5_000, 0, 3_600_000),
     recentIds: wholeNumber(marketplace, 'recentIds', options.recentIds, 128, 0, 10_000),

@@ -32,4 +32,3 @@ export async function poll(
   if (working.follows !== follows) reanchor(working, strategy.order, follows);
   return runPoll(client, strategy, working, resolved);
 }
-

@@ -1,5 +1,6 @@
 import type { Clock } from '../http/clock.js';
 import type { MarketplaceClient } from '../marketplaces/client.js';
+import type { Chat } from '../model/chat.js';
 import type { ChatEvent } from '../model/events.js';
 import type { MarketplaceId } from '../model/marketplace.js';
 import { compactState } from './compact.js';
@@ -7,8 +8,7 @@ import type { ResolvedOptions, WatcherOptions } from './options.js';
 import type { Order } from './position.js';
 import { readMessages } from './read.js';
 import { loadWatcherState, WATCHER_STATE_VERSION, type WatcherState } from './state.js';
-import { acceptChat, chatIsNew, createTracker, sortedEvents, type Tracker } from './track.js';
-import type { Chat } from '../model/chat.js';
+import { acceptChat, chatIsNew, createTracker, planChat, sortedEvents, type Tracker } from './track.js';
 
 /** A notification as the host's HTTP server received it: the body is the raw text. */
 export interface PushRequest {
@@ -70,24 +70,25 @@ export function pushState(
 }
 
 /**
- * The push side of the dedup: the chat is read from its last seen message (a tracked chat) or,
- * when it is new to the watcher, from its start, through exactly the same decisions as a poll,
- * so a push and a poll never emit the same message twice. Returns false when the chat is neither
- * tracked nor new (the caller then fetches just the notified message).
+ * The push side of the dedup: the chat goes through exactly the decisions a poll makes for a
+ * listed chat (read from its last seen message when tracked, from its start when new or beyond
+ * the floor), so a push and a poll never emit the same message twice. With `thin` set, an old
+ * chat the state no longer tracks is not read from its start: the caller fetches just the
+ * notified message instead. Returns whether the chat was handled.
  */
-export async function followChat(client: MarketplaceClient, t: Tracker, chat: Chat): Promise<boolean> {
-  const cursor = t.state.chats[chat.id];
-  const edge = t.state.floor.edge[chat.id];
-  if (cursor !== undefined || (edge !== undefined && edge !== '*')) {
-    const after = cursor !== undefined ? cursor[0] || undefined : edge;
-    const messages = t.options.messages ? await readMessages(client, chat.id, after) : [];
-    acceptChat(t, chat, { read: true, known: true, ...(after === undefined ? {} : { after }) }, messages, 'push');
-    return true;
-  }
-  if (!chatIsNew(t, chat, [])) return false;
-  const messages = await readMessages(client, chat.id);
-  acceptChat(t, chat, { read: true, known: false }, messages, 'push');
-  return true;
+export async function followChat(
+  client: MarketplaceClient,
+  t: Tracker,
+  chat: Chat,
+  thin: boolean,
+): Promise<'handled' | 'old-chat'> {
+  const plan = planChat(t, chat);
+  if (!plan.read) return 'handled';
+  if (!plan.known && thin && !chatIsNew(t, chat, [])) return 'old-chat';
+  const after = plan.known ? plan.after : undefined;
+  const messages = t.options.messages || !plan.known ? await readMessages(client, chat.id, after) : [];
+  acceptChat(t, chat, plan, messages, 'push');
+  return 'handled';
 }
 
 export function finish(t: Tracker, order: Order, response: PushResponse): PushResult {

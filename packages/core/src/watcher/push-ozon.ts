@@ -1,5 +1,9 @@
 import type { MarketplaceClient } from '../marketplaces/client.js';
-import { ozonPushErrorReply, ozonPushSuccessReply, parseOzonNotification } from '../marketplaces/ozon/push.js';
+import {
+  ozonPushErrorReply,
+  ozonPushSuccessReply,
+  parseOzonNotification,
+} from '../marketplaces/ozon/push.js';
 import type { Chat } from '../model/chat.js';
 import { resolveOptions } from './options.js';
 import {
@@ -62,11 +66,15 @@ export async function handleOzonPush(
       lastMessageAt: n.createdAt,
       raw: n.raw,
     };
-    if (kindAllowed(resolved, chat)) await followChat(client, t, chat);
+    if (kindAllowed(resolved, chat)) await followChat(client, t, chat, false);
     return finish(t, 'id', success);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const failure = ozonPushErrorReply('ERROR_UNKNOWN', `SellerChat could not process the notification: ${message}`, 500);
+    const failure = ozonPushErrorReply(
+      'ERROR_UNKNOWN',
+      `SellerChat could not process the notification: ${message}`,
+      500,
+    );
     return { response: jsonResponse(failure.status, failure.body), events: [], state };
   }
 }

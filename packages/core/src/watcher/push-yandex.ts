@@ -63,7 +63,8 @@ export async function handleYandexPush(
     const working = pushState('yandex', state, resolved, at);
     const t = createTracker(working, 'time', resolved);
     const chat = await client.getChat(n.chatId);
-    if (kindAllowed(resolved, chat) && !(await followChat(client, t, chat)) && n.type === 'CHAT_MESSAGE_SENT') {
+    const outcome = kindAllowed(resolved, chat) ? await followChat(client, t, chat, true) : 'handled';
+    if (outcome === 'old-chat' && n.type === 'CHAT_MESSAGE_SENT') {
       const getMessage = (client as MarketplaceClient & WithGetMessage).getMessage;
       if (typeof getMessage === 'function') {
         acceptLoneMessage(t, chat, await getMessage.call(client, n.chatId, n.messageId), 'push');
@@ -72,7 +73,11 @@ export async function handleYandexPush(
     return finish(t, 'time', success());
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const reply = yandexPushErrorReply('UNKNOWN', `SellerChat could not process the notification: ${message}`, 500);
+    const reply = yandexPushErrorReply(
+      'UNKNOWN',
+      `SellerChat could not process the notification: ${message}`,
+      500,
+    );
     return { response: jsonResponse(reply.status, reply.body), events: [], state };
   }
 }

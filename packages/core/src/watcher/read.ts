@@ -4,7 +4,11 @@ import type { Message } from '../model/message.js';
 import type { ResolvedOptions } from './options.js';
 
 /** A chat's messages after `after` (all of them without it), oldest first, in the largest pages allowed. */
-export async function readMessages(client: MarketplaceClient, chatId: string, after?: string): Promise<Message[]> {
+export async function readMessages(
+  client: MarketplaceClient,
+  chatId: string,
+  after?: string,
+): Promise<Message[]> {
   const limit = client.capabilities.paging.messagesMax ?? undefined;
   const messages: Message[] = [];
   const options = { ...(after === undefined ? {} : { afterMessageId: after }), ...(limit ? { limit } : {}) };

@@ -49,7 +49,8 @@ export async function runPoll(
       const messages = await readMessages(client, chatId, cursor[0] || undefined);
       if (messages.length === 0) continue;
       const chat = await client.getChat(chatId);
-      if (kindAllowed(options, chat)) acceptChat(t, chat, { read: true, known: true, after: cursor[0] || undefined }, messages, 'poll');
+      if (kindAllowed(options, chat))
+        acceptChat(t, chat, { read: true, known: true, after: cursor[0] || undefined }, messages, 'poll');
     }
   }
   // A first run from a date on an id-ordered marketplace read every chat: all of it is covered now.

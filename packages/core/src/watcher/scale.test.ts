@@ -74,10 +74,16 @@ describe('bounded state at 100k chats and 1M messages', () => {
       const burst = start + Math.floor(random() * ROUND_MS);
       for (let i = 0; i < PER_ROUND; i++) {
         const chat =
-          random() < 0.5 ? (Math.floor(round / 50) * 500 + Math.floor(random() * 500)) % CHATS : Math.floor(random() * CHATS);
+          random() < 0.5
+            ? (Math.floor(round / 50) * 500 + Math.floor(random() * 500)) % CHATS
+            : Math.floor(random() * CHATS);
         const roll = random();
         const time =
-          roll < 0.1 && lastAt[chat]! >= start ? lastAt[chat]! : roll < 0.15 ? burst : start + Math.floor(random() * ROUND_MS);
+          roll < 0.1 && lastAt[chat]! >= start
+            ? lastAt[chat]!
+            : roll < 0.15
+              ? burst
+              : start + Math.floor(random() * ROUND_MS);
         const n = next++;
         at[n] = Math.max(time, lastAt[chat]!);
         atIso[n] = iso(at[n]!);
@@ -106,7 +112,13 @@ describe('bounded state at 100k chats and 1M messages', () => {
         if (!plan.known && history[chat]!.some((n) => at[n]! <= floorMs)) letGoAndBack++;
         const all = history[chat]!;
         const start = plan.known && plan.after !== undefined ? all.indexOf(Number(plan.after)) + 1 : 0;
-        acceptChat(t, model, plan, all.slice(start).map((n) => messageOf(chat, n)), 'poll');
+        acceptChat(
+          t,
+          model,
+          plan,
+          all.slice(start).map((n) => messageOf(chat, n)),
+          'poll',
+        );
       }
       for (const event of t.events) {
         if (event.type === 'message.received') emitted[Number(event.message.id)]! += 1;

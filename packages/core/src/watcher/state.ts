@@ -67,15 +67,23 @@ export function loadWatcherState(value: unknown, marketplace: MarketplaceId): Wa
   if (typeof parsed !== 'object' || parsed === null) throw invalid(marketplace, 'expected an object');
   const s = parsed as Partial<WatcherState> & Record<string, unknown>;
   if (s.version !== WATCHER_STATE_VERSION) {
-    throw invalid(marketplace, `unknown version ${String(s.version)} (this core reads version ${WATCHER_STATE_VERSION})`);
+    throw invalid(
+      marketplace,
+      `unknown version ${String(s.version)} (this core reads version ${WATCHER_STATE_VERSION})`,
+    );
   }
   if (!isMarketplaceId(s.marketplace)) throw invalid(marketplace, 'marketplace is missing');
   if (s.marketplace !== marketplace) {
-    throw invalid(marketplace, `it belongs to ${s.marketplace}, not ${marketplace}: start from no state instead`);
+    throw invalid(
+      marketplace,
+      `it belongs to ${s.marketplace}, not ${marketplace}: start from no state instead`,
+    );
   }
-  if (s.follows !== 'messages' && s.follows !== 'chats') throw invalid(marketplace, 'follows must be messages or chats');
+  if (s.follows !== 'messages' && s.follows !== 'chats')
+    throw invalid(marketplace, 'follows must be messages or chats');
   for (const key of ['watermark', 'previousWatermark'] as const) {
-    if (s[key] !== undefined && typeof s[key] !== 'string') throw invalid(marketplace, `${key} must be a string`);
+    if (s[key] !== undefined && typeof s[key] !== 'string')
+      throw invalid(marketplace, `${key} must be a string`);
   }
   if (s.listOrder !== undefined && s.listOrder !== 'activity' && s.listOrder !== 'unknown') {
     throw invalid(marketplace, 'listOrder must be activity or unknown');
@@ -84,13 +92,20 @@ export function loadWatcherState(value: unknown, marketplace: MarketplaceId): Wa
   if (typeof floor !== 'object' || floor === null || !isStringRecord(floor.edge)) {
     throw invalid(marketplace, 'floor.edge must map chat ids to message ids');
   }
-  if (floor.at !== undefined && typeof floor.at !== 'string') throw invalid(marketplace, 'floor.at must be a string');
+  if (floor.at !== undefined && typeof floor.at !== 'string')
+    throw invalid(marketplace, 'floor.at must be a string');
   const chats = s.chats;
-  if (typeof chats !== 'object' || chats === null || Array.isArray(chats)) throw invalid(marketplace, 'chats must be an object');
+  if (typeof chats !== 'object' || chats === null || Array.isArray(chats))
+    throw invalid(marketplace, 'chats must be an object');
   const copied: Record<string, ChatCursor> = {};
   for (const id in chats) {
     const cursor = (chats as Record<string, unknown>)[id];
-    if (!Array.isArray(cursor) || cursor.length !== 2 || typeof cursor[0] !== 'string' || typeof cursor[1] !== 'string') {
+    if (
+      !Array.isArray(cursor) ||
+      cursor.length !== 2 ||
+      typeof cursor[0] !== 'string' ||
+      typeof cursor[1] !== 'string'
+    ) {
       throw invalid(marketplace, `chats[${JSON.stringify(id)}] must be [lastMessageId, position]`);
     }
     copied[id] = [cursor[0], cursor[1]];

@@ -33,11 +33,18 @@ describe('taking in what was read', () => {
   it('emits buyer messages beyond the floor once, with stable ids and the reply context', () => {
     const t = trackerFor(stateAt(T(30)));
     const chat = chatOf('a', T(32));
-    const messages = [messageOf('a', 'm1', T(29)), messageOf('a', 'm2', T(31)), messageOf('a', 'm3', T(32), 'seller')];
+    const messages = [
+      messageOf('a', 'm1', T(29)),
+      messageOf('a', 'm2', T(31)),
+      messageOf('a', 'm3', T(32), 'seller'),
+    ];
     acceptChat(t, chat, { read: true, known: false }, messages, 'poll');
     const events = sortedEvents(t);
     expect(events.map((e) => e.id)).toEqual(['metro:msg:a:m2']);
-    expect(events[0]).toMatchObject({ type: 'message.received', reply: { marketplace: 'metro', chatId: 'a', messageId: 'm2' } });
+    expect(events[0]).toMatchObject({
+      type: 'message.received',
+      reply: { marketplace: 'metro', chatId: 'a', messageId: 'm2' },
+    });
     expect(t.state.chats.a).toEqual(['m3', T(32)]);
   });
 
@@ -50,7 +57,13 @@ describe('taking in what was read', () => {
 
   it('treats equal timestamps at the floor by chat: new in a chat not let go there, old in the one that was', () => {
     const t = trackerFor(stateAt(T(30), { floor: { at: T(30), edge: { a: '*' } } }));
-    acceptChat(t, chatOf('a', T(31)), { read: true, known: false }, [messageOf('a', 'a1', T(30)), messageOf('a', 'a2', T(31))], 'poll');
+    acceptChat(
+      t,
+      chatOf('a', T(31)),
+      { read: true, known: false },
+      [messageOf('a', 'a1', T(30)), messageOf('a', 'a2', T(31))],
+      'poll',
+    );
     acceptChat(t, chatOf('b', T(30)), { read: true, known: false }, [messageOf('b', 'b1', T(30))], 'poll');
     expect(sortedEvents(t).map((e) => e.id)).toEqual(['metro:msg:b:b1', 'metro:msg:a:a2']);
   });
@@ -61,7 +74,11 @@ describe('taking in what was read', () => {
       t,
       chatOf('a', T(33), { createdAt: T(31) }),
       { read: true, known: false },
-      [messageOf('a', '1', T(31), 'seller'), messageOf('a', '2', T(32), 'marketplace'), messageOf('a', '3', T(33), 'support')],
+      [
+        messageOf('a', '1', T(31), 'seller'),
+        messageOf('a', '2', T(32), 'marketplace'),
+        messageOf('a', '3', T(33), 'support'),
+      ],
       'poll',
     );
     expect(sortedEvents(t).map((e) => e.id)).toEqual(['metro:msg:a:1']);
@@ -71,7 +88,13 @@ describe('taking in what was read', () => {
     const t = trackerFor(stateAt(T(30)));
     const chat = chatOf('a', T(35));
     acceptLoneMessage(t, chat, messageOf('a', 'm5', T(35)), 'push');
-    acceptChat(t, chat, { read: true, known: false }, [messageOf('a', 'm4', T(34)), messageOf('a', 'm5', T(35))], 'poll');
+    acceptChat(
+      t,
+      chat,
+      { read: true, known: false },
+      [messageOf('a', 'm4', T(34)), messageOf('a', 'm5', T(35))],
+      'poll',
+    );
     expect(sortedEvents(t).map((e) => e.id)).toEqual(['metro:msg:a:m4', 'metro:msg:a:m5']);
     expect(t.events.filter((e) => e.id === 'metro:msg:a:m5')).toHaveLength(1);
   });

@@ -26,7 +26,12 @@ export interface Tracker {
   readonly hotFrom?: string;
 }
 
-export function createTracker(state: WatcherState, order: Order, options: ResolvedOptions, since?: string): Tracker {
+export function createTracker(
+  state: WatcherState,
+  order: Order,
+  options: ResolvedOptions,
+  since?: string,
+): Tracker {
   return {
     order,
     options,
@@ -95,7 +100,8 @@ export function planChat(t: Tracker, chat: Chat): ReadPlan {
   if (c < 0) return SKIP;
   const edge = edgeOf(t, chat.id);
   if (c === 0 && edge !== undefined && !isHot(t, position)) return SKIP;
-  if (edge !== undefined && edge !== '*' && t.options.messages) return { read: true, known: true, after: edge };
+  if (edge !== undefined && edge !== '*' && t.options.messages)
+    return { read: true, known: true, after: edge };
   // Without messages to follow, a time-ordered chat's creation time says whether it is new.
   if (!t.options.messages && t.order === 'time' && chat.createdAt !== undefined) {
     return { read: false };
@@ -105,7 +111,8 @@ export function planChat(t: Tracker, chat: Chat): ReadPlan {
 
 /** Beyond the floor (and the first run's `since`): never handled before. */
 export function messageIsNew(t: Tracker, chatId: string, message: Message): boolean {
-  if (t.since !== undefined && (normalizeTime(message.createdAt) ?? message.createdAt) < t.since) return false;
+  if (t.since !== undefined && (normalizeTime(message.createdAt) ?? message.createdAt) < t.since)
+    return false;
   const at = t.state.floor.at;
   if (at === undefined) return true;
   const c = comparePositions(t.order, messagePosition(t.order, message), at);

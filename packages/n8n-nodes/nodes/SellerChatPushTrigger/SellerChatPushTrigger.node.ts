@@ -1,4 +1,4 @@
-import { CAPABILITIES, MARKETPLACE_NAMES, type PushRequest, poll } from '@sellerchat/core';
+import { CAPABILITIES, MARKETPLACE_NAMES, type PushRequest, type PushResult, poll } from '@sellerchat/core';
 import type {
   IDataObject,
   IHookFunctions,
@@ -179,20 +179,34 @@ export class SellerChatPushTrigger implements INodeType {
       }
     }
     const get = (name: string, fallback: unknown) => this.getNodeParameter(name, fallback) as unknown;
-    const client = await connect(this, marketplace);
-    const credentials = (await this.getCredentials(CREDENTIAL_TYPES[marketplace])) as IDataObject;
-    const account = accountKey(marketplace, credentials);
+    let result: PushResult;
+    let account: string;
     const staticData = this.getWorkflowStaticData('node');
-    const request: PushRequest = {
-      headers: this.getHeaderData() as PushRequest['headers'],
-      body: rawBody(this),
-    };
-    const result = await handlePush(marketplace, client, readStored(staticData, account), request, {
-      ...watcherOptions(get),
-      clock: n8nRuntime.clock,
-      name: NAME,
-      version: VERSION,
-    });
+    try {
+      const client = await connect(this, marketplace);
+      const credentials = (await this.getCredentials(CREDENTIAL_TYPES[marketplace])) as IDataObject;
+      account = accountKey(marketplace, credentials);
+      const request: PushRequest = {
+        headers: this.getHeaderData() as PushRequest['headers'],
+        body: rawBody(this),
+      };
+      result = await handlePush(marketplace, client, readStored(staticData, account), request, {
+        ...watcherOptions(get),
+        clock: n8nRuntime.clock,
+        name: NAME,
+        version: VERSION,
+      });
+    } catch (error) {
+      // A broken setup (credentials, options) still answers in the protocol: a 500 makes the
+      // marketplace send the notification again once it is fixed. Core errors carry no secrets.
+      const nodeError = toNodeError(this.getNode(), error);
+      this.logger.error(`SellerChat Push Trigger: ${nodeError.message}`, { node: this.getNode().name });
+      send(
+        this,
+        refusal(marketplace, 500, `SellerChat could not process the notification: ${nodeError.message}`),
+      );
+      return { noWebhookResponse: true };
+    }
     send(this, result.response);
     if (result.state) writeStored(staticData, account, result.state);
     if (result.events.length === 0) return { noWebhookResponse: true };

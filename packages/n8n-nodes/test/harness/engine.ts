@@ -69,6 +69,12 @@ export function buildWorkflow(
   return { workflow, data };
 }
 
+/** The static data as n8n would store it after a run, or undefined when the node left it unchanged. */
+export function changedStaticData(workflow: Workflow): string | undefined {
+  if (workflow.staticData.__dataChanged !== true) return undefined;
+  return JSON.stringify(workflow.staticData, (key, value) => (key === '__dataChanged' ? undefined : value));
+}
+
 export interface NodeRun {
   /** The node's first output, or undefined when it failed. */
   items?: INodeExecutionData[];

@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters, WorkflowExecuteM
 import { vi } from 'vitest';
 import { createAdditionalData } from './additional-data.js';
 import { createCredentialsHelper } from './credentials-helper.js';
-import { buildNode, buildWorkflow, type CredentialStore } from './engine.js';
+import { buildNode, buildWorkflow, type CredentialStore, changedStaticData } from './engine.js';
 import { nodeTypeOf, TYPES } from './node-types.js';
 
 export interface PollOutcome {
@@ -50,10 +50,7 @@ export class PollDriver {
     });
     const nodeType = nodeTypeOf(TYPES.poll);
     const result = (await nodeType.poll!.call(context)) ?? null;
-    if (workflow.staticData.__dataChanged === true) {
-      const { __dataChanged: _changed, ...rest } = workflow.staticData;
-      this.saved = JSON.stringify(rest);
-    }
+    this.saved = changedStaticData(workflow) ?? this.saved;
     return { result, errors };
   }
 

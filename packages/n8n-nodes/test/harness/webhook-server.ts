@@ -4,7 +4,7 @@ import { HookContext, WebhookContext } from 'n8n-core';
 import type { IDataObject, INode, INodeExecutionData, INodeParameters, IWebhookData } from 'n8n-workflow';
 import { createAdditionalData } from './additional-data.js';
 import { createCredentialsHelper } from './credentials-helper.js';
-import { buildNode, buildWorkflow, type CredentialStore } from './engine.js';
+import { buildNode, buildWorkflow, type CredentialStore, changedStaticData } from './engine.js';
 import { nodeTypeOf, TYPES } from './node-types.js';
 
 const NODE_NAME = 'SellerChat Push Trigger';
@@ -112,10 +112,7 @@ export class PushTriggerServer {
     };
     const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
     const result = await nodeType.webhook!.call(context);
-    if (workflow.staticData.__dataChanged === true) {
-      const { __dataChanged: _changed, ...rest } = workflow.staticData;
-      this.saved = JSON.stringify(rest);
-    }
+    this.saved = changedStaticData(workflow) ?? this.saved;
     if (!result.noWebhookResponse && !res.writableEnded) {
       res.statusCode = 200;
       res.end('{"message":"Workflow was started"}');
@@ -144,10 +141,7 @@ export class PushTriggerServer {
     const context = new HookContext(workflow, node, additionalData, 'trigger', 'activate', webhookData);
     const nodeType = nodeTypeOf(TYPES.push);
     const outcome = await nodeType.webhookMethods!.default![method]!.call(context);
-    if (workflow.staticData.__dataChanged === true) {
-      const { __dataChanged: _changed, ...rest } = workflow.staticData;
-      this.saved = JSON.stringify(rest);
-    }
+    this.saved = changedStaticData(workflow) ?? this.saved;
     return outcome;
   }
 }

@@ -11,8 +11,13 @@ import {
 import { createAxiosTransport, createNodeClient } from '@sellerchat/core/axios';
 import axios from 'axios';
 import { abortableTransport } from './abortable-transport.js';
-import { type AccountConfig, type AccountCredentials, type AccountSettings, accountSettings } from './account-settings.js';
-import { currentListener } from './operation-scope.js';
+import {
+  type AccountConfig,
+  type AccountCredentials,
+  type AccountSettings,
+  accountSettings,
+} from './account-settings.js';
+import { currentListener, type OperationListener, runInScope } from './operation-scope.js';
 
 /** Anything the account must stop when it closes (a trigger's watch, a push route). */
 export interface Closeable {
@@ -20,6 +25,9 @@ export interface Closeable {
 }
 
 const RETRY_IN = /retrying in (\d+) ms/;
+
+/** How long a closing account lets sends and other actions under way finish before it aborts them. */
+const ACTION_GRACE_MS = 5_000;
 
 /** The core logs each retry; a rate-limit retry becomes a status on the node that is waiting. */
 const rateLimitLogger: Logger = {
@@ -43,6 +51,7 @@ export class AccountRuntime {
   readonly #abort = new AbortController();
   readonly #agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
   readonly #owned = new Set<Closeable>();
+  readonly #inFlight = new Set<Promise<unknown>>();
   #client: MarketplaceClient | undefined;
   #closed = false;
 
@@ -91,6 +100,18 @@ export class AccountRuntime {
     return capabilitiesOf(this.marketplace);
   }
 
+  /**
+   * Runs one node operation on the account's client: rate-limit waits reach `listener`, and a
+   * closing account waits for it (a reply being sent must not be cut off by a redeploy).
+   */
+  run<T>(listener: OperationListener, task: () => Promise<T>): Promise<T> {
+    const running = runInScope(listener, task);
+    this.#inFlight.add(running);
+    const forget = () => this.#inFlight.delete(running);
+    running.then(forget, forget);
+    return running;
+  }
+
   /** Ties `thing` to the account's life: the account closes it when it closes. */
   own(thing: Closeable): void {
     this.#owned.add(thing);
@@ -103,10 +124,18 @@ export class AccountRuntime {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    this.#abort.abort(new Error('the SellerChat account was closed'));
     const owned = [...this.#owned];
     this.#owned.clear();
     await Promise.allSettled(owned.map((thing) => thing.close()));
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.#inFlight]),
+      new Promise((resolve) => {
+        grace = setTimeout(resolve, ACTION_GRACE_MS);
+      }),
+    ]);
+    clearTimeout(grace);
+    this.#abort.abort(new Error('the SellerChat account was closed'));
     this.#agents.http.destroy();
     this.#agents.https.destroy();
   }

@@ -69,7 +69,12 @@ export interface AccountSettings {
   secrets: string[];
 }
 
-function value(credentials: AccountCredentials, field: keyof AccountCredentials, label: string, m: MarketplaceId) {
+function value(
+  credentials: AccountCredentials,
+  field: keyof AccountCredentials,
+  label: string,
+  m: MarketplaceId,
+) {
   const v = credentials[field];
   if (typeof v !== 'string' || v.trim() === '') {
     throw new ValidationError(
@@ -114,13 +119,19 @@ export function baseUrlOf(config: AccountConfig, marketplace: MarketplaceId): st
 }
 
 /** Checks the account's settings before any request; every refusal names its field. */
-export function accountSettings(config: AccountConfig, credentials: AccountCredentials = {}): AccountSettings {
+export function accountSettings(
+  config: AccountConfig,
+  credentials: AccountCredentials = {},
+): AccountSettings {
   const marketplace = config.marketplace;
   if (!isMarketplaceId(marketplace)) {
-    throw new ValidationError(`Marketplace must be one of ${MARKETPLACES.join(', ')} (got "${marketplace ?? ''}")`, {
-      field: 'marketplace',
-      limit: `one of ${MARKETPLACES.join(', ')}`,
-    });
+    throw new ValidationError(
+      `Marketplace must be one of ${MARKETPLACES.join(', ')} (got "${marketplace ?? ''}")`,
+      {
+        field: 'marketplace',
+        limit: `one of ${MARKETPLACES.join(', ')}`,
+      },
+    );
   }
   const [[idField, idLabel], [secretField, secretLabel]] = REQUIRED[marketplace] as [
     [keyof AccountCredentials, string],
@@ -135,11 +146,14 @@ export function accountSettings(config: AccountConfig, credentials: AccountCrede
     case 'metro': {
       const environment = (config.metroEnvironment || 'production') as MetroEnvironment;
       if (!METRO_ENVIRONMENTS.includes(environment)) {
-        throw new ValidationError(`Metro Markets account: environment must be one of ${METRO_ENVIRONMENTS.join(', ')}`, {
-          marketplace,
-          field: 'metroEnvironment',
-          limit: `one of ${METRO_ENVIRONMENTS.join(', ')}`,
-        });
+        throw new ValidationError(
+          `Metro Markets account: environment must be one of ${METRO_ENVIRONMENTS.join(', ')}`,
+          {
+            marketplace,
+            field: 'metroEnvironment',
+            limit: `one of ${METRO_ENVIRONMENTS.join(', ')}`,
+          },
+        );
       }
       const signatureEncoding = (config.metroSignature || 'base64') as MetroSignatureEncoding;
       return {
@@ -153,10 +167,22 @@ export function accountSettings(config: AccountConfig, credentials: AccountCrede
       };
     }
     case 'yandex':
-      return { marketplace, secrets, client: { marketplace, credentials: { businessId: id, apiKey: secret }, ...common } };
+      return {
+        marketplace,
+        secrets,
+        client: { marketplace, credentials: { businessId: id, apiKey: secret }, ...common },
+      };
     case 'ozon':
-      return { marketplace, secrets, client: { marketplace, credentials: { clientId: id, apiKey: secret }, ...common } };
+      return {
+        marketplace,
+        secrets,
+        client: { marketplace, credentials: { clientId: id, apiKey: secret }, ...common },
+      };
     case 'storeden':
-      return { marketplace, secrets, client: { marketplace, credentials: { key: id, exchange: secret }, ...common } };
+      return {
+        marketplace,
+        secrets,
+        client: { marketplace, credentials: { key: id, exchange: secret }, ...common },
+      };
   }
 }

@@ -1,6 +1,5 @@
 import { MARKETPLACE_NAMES, ValidationError } from '@sellerchat/core';
 import { AccountRuntime } from './account-runtime.js';
-import { runInScope } from './operation-scope.js';
 import type { DoneFn, NodeMessage, NodeRedApi, RedNode, SendFn } from './red.js';
 import { errorDetails, STATUS } from './status.js';
 
@@ -32,19 +31,26 @@ export function marketplaceName(account: AccountRuntime): string {
  * flight, rate-limited with the wait, the error (also handed to done, so Catch nodes get the
  * typed error), or idle.
  */
-export function actionRunner(node: RedNode, verb: string) {
+export function actionRunner(node: RedNode, verb: string, resolveAccount: () => AccountRuntime) {
   let inFlight = 0;
   node.status(STATUS.idle());
   return (
     msg: NodeMessage,
     send: SendFn,
     done: DoneFn,
-    work: (msg: NodeMessage) => Promise<NodeMessage | null>,
+    work: (account: AccountRuntime) => Promise<NodeMessage | null>,
   ): void => {
     inFlight++;
     node.status(STATUS.busy(verb));
     const listener = { rateLimited: (waitMs: number) => node.status(STATUS.rateLimited(waitMs)) };
-    runInScope(listener, () => work(msg)).then(
+    let running: Promise<NodeMessage | null>;
+    try {
+      const account = resolveAccount();
+      running = account.run(listener, () => work(account));
+    } catch (error) {
+      running = Promise.reject(error);
+    }
+    running.then(
       (out) => {
         inFlight--;
         if (inFlight === 0) node.status(STATUS.idle());
@@ -55,7 +61,9 @@ export function actionRunner(node: RedNode, verb: string) {
         inFlight--;
         const kind = (error as { kind?: string }).kind;
         const wait = (error as { retryAfterMs?: number }).retryAfterMs;
-        node.status(kind === 'rate_limit' && wait !== undefined ? STATUS.rateLimited(wait) : STATUS.error(error));
+        node.status(
+          kind === 'rate_limit' && wait !== undefined ? STATUS.rateLimited(wait) : STATUS.error(error),
+        );
         // Catch nodes get a copy of this msg: the typed details ride along in msg.sellerchat.error.
         msg.sellerchat = { ...(isObject(msg.sellerchat) ? msg.sellerchat : {}), error: errorDetails(error) };
         done(error instanceof Error ? error : new Error(String(error)));

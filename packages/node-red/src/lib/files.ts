@@ -7,10 +7,18 @@ import type { NodeMessage } from './red.js';
  * A file as a flow hands it over: a Buffer, a path on the Node-RED machine, or an object
  * `{ data | path, name?, mimeType? }` (a file-in node's Buffer with msg.filename fits too).
  */
-export type FileInput = Buffer | Uint8Array | string | { data?: unknown; path?: unknown; name?: unknown; mimeType?: unknown };
+export type FileInput =
+  | Buffer
+  | Uint8Array
+  | string
+  | { data?: unknown; path?: unknown; name?: unknown; mimeType?: unknown };
 
 function invalid(caps: Capabilities, field: string, message: string, limit: string): ValidationError {
-  return new ValidationError(`${caps.displayName}: ${field} ${message}`, { marketplace: caps.marketplace, field, limit });
+  return new ValidationError(`${caps.displayName}: ${field} ${message}`, {
+    marketplace: caps.marketplace,
+    field,
+    limit,
+  });
 }
 
 async function fromPath(caps: Capabilities, path: string, field: string): Promise<Uint8Array> {
@@ -27,19 +35,35 @@ async function fromPath(caps: Capabilities, path: string, field: string): Promis
   // Refuse an oversized file before reading it into memory.
   const max = caps.attachments?.maxSize;
   if (max !== null && max !== undefined && size > max) {
-    throw invalid(caps, field, `(${basename(path)}) is ${formatBytes(size)}; the limit is ${formatBytes(max)}`, formatBytes(max));
+    throw invalid(
+      caps,
+      field,
+      `(${basename(path)}) is ${formatBytes(size)}; the limit is ${formatBytes(max)}`,
+      formatBytes(max),
+    );
   }
   return new Uint8Array(await readFile(path));
 }
 
-async function one(caps: Capabilities, input: unknown, field: string, fallbackName: string): Promise<FileUpload> {
+async function one(
+  caps: Capabilities,
+  input: unknown,
+  field: string,
+  fallbackName: string,
+): Promise<FileUpload> {
   if (input instanceof Uint8Array) return { name: fallbackName, data: input };
   if (typeof input === 'string') {
     if (input.trim() === '') throw invalid(caps, field, 'is an empty file path', 'a file path');
     return { name: basename(input), data: await fromPath(caps, input, field) };
   }
   if (typeof input === 'object' && input !== null) {
-    const o = input as { data?: unknown; path?: unknown; name?: unknown; mimeType?: unknown; filename?: unknown };
+    const o = input as {
+      data?: unknown;
+      path?: unknown;
+      name?: unknown;
+      mimeType?: unknown;
+      filename?: unknown;
+    };
     const mimeType = typeof o.mimeType === 'string' && o.mimeType !== '' ? o.mimeType : undefined;
     const given = typeof o.name === 'string' && o.name.trim() !== '' ? o.name.trim() : undefined;
     let file: FileUpload;
@@ -47,11 +71,21 @@ async function one(caps: Capabilities, input: unknown, field: string, fallbackNa
     else if (typeof o.path === 'string' && o.path.trim() !== '') {
       file = { name: given ?? basename(o.path), data: await fromPath(caps, o.path, `${field}.path`) };
     } else {
-      throw invalid(caps, field, 'has neither data (a Buffer) nor path', '{ data: Buffer | path: string, name?, mimeType? }');
+      throw invalid(
+        caps,
+        field,
+        'has neither data (a Buffer) nor path',
+        '{ data: Buffer | path: string, name?, mimeType? }',
+      );
     }
     return mimeType ? { ...file, mimeType } : file;
   }
-  throw invalid(caps, field, 'must be a Buffer, a file path or { data | path, name?, mimeType? }', 'Buffer | path | object');
+  throw invalid(
+    caps,
+    field,
+    'must be a Buffer, a file path or { data | path, name?, mimeType? }',
+    'Buffer | path | object',
+  );
 }
 
 /**

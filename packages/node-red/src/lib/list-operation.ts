@@ -31,11 +31,14 @@ function pageSize(caps: Capabilities, value: unknown): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) {
-    throw new ValidationError(`${caps.displayName}: page size must be a whole number of at least 1 (got "${String(value)}")`, {
-      marketplace: caps.marketplace,
-      field: 'limit',
-      limit: 'a whole number ≥ 1',
-    });
+    throw new ValidationError(
+      `${caps.displayName}: page size must be a whole number of at least 1 (got "${String(value)}")`,
+      {
+        marketplace: caps.marketplace,
+        field: 'limit',
+        limit: 'a whole number ≥ 1',
+      },
+    );
   }
   return n;
 }
@@ -75,7 +78,8 @@ export async function listItems(
     }
     case 'messages': {
       chatId = resolveChat(caps, config.chat, msg);
-      const after = typeof msg.afterMessageId === 'string' && msg.afterMessageId !== '' ? msg.afterMessageId : undefined;
+      const after =
+        typeof msg.afterMessageId === 'string' && msg.afterMessageId !== '' ? msg.afterMessageId : undefined;
       const options = { ...paging, ...(after ? { afterMessageId: after } : {}) };
       const client = clientOf();
       listed = config.all
@@ -85,7 +89,9 @@ export async function listItems(
     }
     case 'unseen': {
       assertSupported(caps, 'listUnseen');
-      const client = clientOf() as MarketplaceClient & { listUnseen?: () => Promise<{ chats: Chat[]; count: number }> };
+      const client = clientOf() as MarketplaceClient & {
+        listUnseen?: () => Promise<{ chats: Chat[]; count: number }>;
+      };
       if (typeof client.listUnseen === 'function') {
         const unseen = await client.listUnseen();
         listed = { items: unseen.chats, total: unseen.count };
@@ -93,11 +99,14 @@ export async function listItems(
       break;
     }
     default:
-      throw new ValidationError(`${caps.displayName}: list must be chats, messages or unseen (got "${what}")`, {
-        marketplace: caps.marketplace,
-        field: 'what',
-        limit: 'chats | messages | unseen',
-      });
+      throw new ValidationError(
+        `${caps.displayName}: list must be chats, messages or unseen (got "${what}")`,
+        {
+          marketplace: caps.marketplace,
+          field: 'what',
+          limit: 'chats | messages | unseen',
+        },
+      );
   }
   msg.payload = listed.items;
   const list = {
@@ -108,7 +117,10 @@ export async function listItems(
     ...(listed.truncated ? { truncated: true } : {}),
   };
   if (chatId) return withResult(msg, caps.marketplace, chatId, { list });
-  msg.sellerchat = { ...(typeof msg.sellerchat === 'object' && msg.sellerchat !== null ? msg.sellerchat : {}), list };
+  msg.sellerchat = {
+    ...(typeof msg.sellerchat === 'object' && msg.sellerchat !== null ? msg.sellerchat : {}),
+    list,
+  };
   return msg;
 }
 

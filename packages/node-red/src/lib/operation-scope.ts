@@ -4,6 +4,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface OperationListener {
   /** The client waits `waitMs` before trying again because the marketplace asked it to slow down. */
   rateLimited(waitMs: number): void;
+  /** Aborts the operation's requests (a trigger's poll when the trigger closes). */
+  signal?: AbortSignal;
 }
 
 // The account's client is shared by every node of the account; its logger cannot tell which

@@ -62,7 +62,9 @@ export function pushRoutes(path: string, marketplace: string): string[] {
 
 /** Whether another route already answers POST on `path` (another trigger's endpoint, an http-in node). */
 export function routeTaken(app: HttpApp, path: string): boolean {
-  return (app._router?.stack ?? []).some((layer) => layer.route?.path === path && layer.route.methods?.post === true);
+  return (app._router?.stack ?? []).some(
+    (layer) => layer.route?.path === path && layer.route.methods?.post === true,
+  );
 }
 
 /**
@@ -95,7 +97,9 @@ export function mountPushRoute(app: HttpApp, paths: string[], handle: PushHandle
         const tooLarge = error instanceof BodyTooLarge;
         res.statusCode = tooLarge ? 413 : 500;
         res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify({ error: { message: tooLarge ? 'notification body too large' : 'internal error' } }));
+        res.end(
+          JSON.stringify({ error: { message: tooLarge ? 'notification body too large' : 'internal error' } }),
+        );
       });
   };
   for (const path of paths) app.post(path, handler);

@@ -73,16 +73,14 @@ export interface RouteLayer {
   route?: { path?: string; methods?: Record<string, boolean>; stack?: Array<{ handle?: unknown }> };
 }
 
-export interface NodeConstructor<C> {
-  (this: RedNode, config: C): void;
-}
+export type NodeConstructor<C> = (this: RedNode, config: C) => void;
 
 export interface NodeRedApi {
   nodes: {
     createNode(node: RedNode, config: NodeDef): void;
     registerType<C>(
       type: string,
-      constructor: NodeConstructor<C>,
+      ctor: NodeConstructor<C>,
       options?: { credentials?: Record<string, { type: 'text' | 'password' }> },
     ): void;
     getNode(id: string): unknown;

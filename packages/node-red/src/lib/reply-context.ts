@@ -11,7 +11,10 @@ export function withResult(
   chatId: string,
   extra: Record<string, unknown>,
 ): NodeMessage {
-  const previous = typeof msg.sellerchat === 'object' && msg.sellerchat !== null ? (msg.sellerchat as Record<string, unknown>) : {};
+  const previous =
+    typeof msg.sellerchat === 'object' && msg.sellerchat !== null
+      ? (msg.sellerchat as Record<string, unknown>)
+      : {};
   const reply = previous.reply as { chatId?: unknown } | undefined;
   const sameChat = reply?.chatId === chatId;
   msg.sellerchat = { ...previous, ...(sameChat ? {} : { reply: { marketplace, chatId } }), ...extra };

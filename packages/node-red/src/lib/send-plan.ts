@@ -4,9 +4,9 @@ import {
   type FileUpload,
   type MarketplaceClient,
   type SendResult,
+  ValidationError,
   validateAttachments,
   validateText,
-  ValidationError,
 } from '@sellerchat/core';
 
 /** The text of msg.payload: a string, or nothing (undefined, null, ''). */
@@ -48,7 +48,10 @@ export function planSend(
     const content = text ?? checked.map((f) => f.name).join(', ');
     return [(client, chatId) => client.sendText(chatId, content, { attachments: checked })];
   }
-  const checked = files.map((file, i) => validateAttachments(caps, [file], files.length > 1 ? `${fields.files}[${i}]` : fields.files)[0]!);
+  const checked = files.map(
+    (file, i) =>
+      validateAttachments(caps, [file], files.length > 1 ? `${fields.files}[${i}]` : fields.files)[0]!,
+  );
   const calls: Array<(client: MarketplaceClient, chatId: string) => Promise<SendResult>> = [];
   if (text !== undefined) calls.push((client, chatId) => client.sendText(chatId, text));
   for (const file of checked) calls.push((client, chatId) => client.sendFile(chatId, file));

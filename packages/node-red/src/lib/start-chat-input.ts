@@ -22,9 +22,14 @@ function text(value: unknown): string | undefined {
  * What to start a chat about: the node's fields, each overridden by the same key in msg.payload
  * (an object). Checked against what the marketplace starts chats by, before any request.
  */
-export function startChatInput(caps: Capabilities, config: StartChatConfig, msg: NodeMessage): StartChatInput {
+export function startChatInput(
+  caps: Capabilities,
+  config: StartChatConfig,
+  msg: NodeMessage,
+): StartChatInput {
   assertSupported(caps, 'startChat');
-  const fromMsg = typeof msg.payload === 'object' && msg.payload !== null ? (msg.payload as Record<string, unknown>) : {};
+  const fromMsg =
+    typeof msg.payload === 'object' && msg.payload !== null ? (msg.payload as Record<string, unknown>) : {};
   const input: StartChatInput = {};
   for (const field of FIELDS) {
     const value = text(fromMsg[field]) ?? text(config[field]);
@@ -39,7 +44,8 @@ export function startChatInput(caps: Capabilities, config: StartChatConfig, msg:
   switch (caps.startChat) {
     case 'order':
       if (!input.orderId) throw need('orderId', 'an order id');
-      if (!input.categoryId && !input.subject) throw need('categoryId', 'a chat category id (or a legacy subject)');
+      if (!input.categoryId && !input.subject)
+        throw need('categoryId', 'a chat category id (or a legacy subject)');
       break;
     case 'order-or-return':
       if (!input.orderId && !input.returnId) throw need('orderId', 'an order id or a return id');

@@ -27,7 +27,11 @@ export const STATUS = {
     shape: 'ring',
     text: `rate-limited: waiting ${formatWait(waitMs)}`,
   }),
-  listening: (path: string): NodeStatus => ({ fill: 'green', shape: 'dot', text: clip(`idle, push on ${path}`) }),
+  listening: (path: string): NodeStatus => ({
+    fill: 'green',
+    shape: 'dot',
+    text: clip(`idle, push on ${path}`),
+  }),
   error: (error: unknown): NodeStatus => ({ fill: 'red', shape: 'ring', text: clip(errorLabel(error)) }),
 };
 
@@ -43,7 +47,8 @@ export function errorLabel(error: unknown): string {
 /** The error as plain data (kind, marketplace, status, field, limit, retryAfterMs...) for msg.sellerchat.error. */
 export function errorDetails(error: unknown): Record<string, unknown> {
   const json = (error as { toJSON?: () => unknown } | null)?.toJSON;
-  if (error instanceof Error && typeof json === 'function') return json.call(error) as Record<string, unknown>;
+  if (error instanceof Error && typeof json === 'function')
+    return json.call(error) as Record<string, unknown>;
   if (error instanceof Error) return { name: error.name, message: error.message };
   return { message: String(error) };
 }

@@ -35,7 +35,8 @@ export const DEFAULT_INTERVAL_S = 60;
 /** Checks the trigger's settings against the marketplace before anything starts. */
 export function triggerOptions(config: TriggerConfig, caps: Capabilities): TriggerOptions {
   const where = { marketplace: caps.marketplace };
-  const raw = config.interval === undefined || config.interval === '' ? DEFAULT_INTERVAL_S : Number(config.interval);
+  const raw =
+    config.interval === undefined || config.interval === '' ? DEFAULT_INTERVAL_S : Number(config.interval);
   if (!Number.isInteger(raw) || raw < MIN_INTERVAL_S || raw > MAX_INTERVAL_S) {
     throw new ValidationError(
       `${caps.displayName}: poll interval must be a whole number of seconds from ${MIN_INTERVAL_S} to ${MAX_INTERVAL_S} (got "${String(config.interval)}")`,
@@ -44,11 +45,14 @@ export function triggerOptions(config: TriggerConfig, caps: Capabilities): Trigg
   }
   const events = config.events || 'messages';
   if (events !== 'messages' && events !== 'chats' && events !== 'both') {
-    throw new ValidationError(`${caps.displayName}: events must be messages, chats or both (got "${events}")`, {
-      ...where,
-      field: 'events',
-      limit: 'messages | chats | both',
-    });
+    throw new ValidationError(
+      `${caps.displayName}: events must be messages, chats or both (got "${events}")`,
+      {
+        ...where,
+        field: 'events',
+        limit: 'messages | chats | both',
+      },
+    );
   }
   const firstRunName = config.firstRun || 'now';
   let firstRun: WatcherOptions['firstRun'];
@@ -63,11 +67,14 @@ export function triggerOptions(config: TriggerConfig, caps: Capabilities): Trigg
     }
     firstRun = { since: new Date(since).toISOString() };
   } else {
-    throw new ValidationError(`${caps.displayName}: first run must be now, unread or since (got "${firstRunName}")`, {
-      ...where,
-      field: 'firstRun',
-      limit: 'now | unread | since',
-    });
+    throw new ValidationError(
+      `${caps.displayName}: first run must be now, unread or since (got "${firstRunName}")`,
+      {
+        ...where,
+        field: 'firstRun',
+        limit: 'now | unread | since',
+      },
+    );
   }
   const options: TriggerOptions = { intervalMs: raw * 1000, watcher: { events, firstRun } };
   if (config.push) {

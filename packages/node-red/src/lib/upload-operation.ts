@@ -5,8 +5,8 @@ import {
   type MetroClient,
   type MetroUploadedFile,
   type SendResult,
-  validateAttachments,
   ValidationError,
+  validateAttachments,
 } from '@sellerchat/core';
 import { defaultFileName, readFiles } from './files.js';
 import type { NodeDef, NodeMessage } from './red.js';
@@ -43,11 +43,14 @@ export async function uploadFiles(
   assertSupported(caps, 'sendFile');
   const files = await readFiles(caps, msg.payload, 'msg.payload', defaultFileName(msg));
   if (files.length === 0) {
-    throw new ValidationError(`${caps.displayName}: msg.payload holds no file (a Buffer, a path or a list of them)`, {
-      marketplace: caps.marketplace,
-      field: 'msg.payload',
-      limit: 'at least 1 file',
-    });
+    throw new ValidationError(
+      `${caps.displayName}: msg.payload holds no file (a Buffer, a path or a list of them)`,
+      {
+        marketplace: caps.marketplace,
+        field: 'msg.payload',
+        limit: 'at least 1 file',
+      },
+    );
   }
   const caption = textOf(caps, msg.caption ?? config.caption, 'caption');
   if (caps.sendFile === 'upload-then-attach' && config.mode === 'upload') {
@@ -59,11 +62,14 @@ export async function uploadFiles(
       chatId = resolveChat(caps, config.chat, msg);
       orderId = (await client.getChat(chatId)).context.orderId;
       if (!orderId) {
-        throw new ValidationError(`${caps.displayName}: chat ${chatId} names no order to upload to; set Order`, {
-          marketplace: caps.marketplace,
-          field: 'orderId',
-          limit: 'an order id',
-        });
+        throw new ValidationError(
+          `${caps.displayName}: chat ${chatId} names no order to upload to; set Order`,
+          {
+            marketplace: caps.marketplace,
+            field: 'orderId',
+            limit: 'an order id',
+          },
+        );
       }
     }
     const uploaded: MetroUploadedFile[] = [];
@@ -71,7 +77,10 @@ export async function uploadFiles(
     msg.payload = uploaded;
     const extra = { uploaded: { orderId, files: uploaded } };
     if (chatId) return withResult(msg, caps.marketplace, chatId, extra);
-    msg.sellerchat = { ...(typeof msg.sellerchat === 'object' && msg.sellerchat !== null ? msg.sellerchat : {}), ...extra };
+    msg.sellerchat = {
+      ...(typeof msg.sellerchat === 'object' && msg.sellerchat !== null ? msg.sellerchat : {}),
+      ...extra,
+    };
     return msg;
   }
   const chatId = resolveChat(caps, config.chat, msg);

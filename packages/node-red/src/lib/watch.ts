@@ -8,7 +8,6 @@ import {
 } from '@sellerchat/core';
 import { nodeRuntime } from '@sellerchat/core/axios';
 import type { AccountRuntime, Closeable } from './account-runtime.js';
-import { runInScope } from './operation-scope.js';
 import { Serial } from './serial.js';
 import { type StateStore, savedState, stateFor } from './state-store.js';
 import {
@@ -52,6 +51,7 @@ export class Watch implements Closeable {
   readonly #account: AccountRuntime;
   readonly #options: WatchOptions;
   readonly #serial = new Serial();
+  readonly #abort = new AbortController();
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
   /** The state as last saved; read from the store once, on the first poll or push. */
@@ -90,7 +90,9 @@ export class Watch implements Closeable {
       try {
         const client = this.#account.client();
         const state = await this.#load();
-        const result = await runInScope(reporter, () => poll(client, state as never, this.#options.watcher));
+        const result = await this.#account.run(this.#scope(), () =>
+          poll(client, state as never, this.#options.watcher),
+        );
         // Closed while polling: drop the events unsaved; the next deploy polls them again.
         if (this.#closed) return;
         await this.#deliver(result.events, result.state);
@@ -107,6 +109,14 @@ export class Watch implements Closeable {
       }
     });
     this.#schedule(next);
+  }
+
+  /** Polls and pushes report rate-limit waits to the trigger and stop when it closes. */
+  #scope() {
+    return {
+      rateLimited: (waitMs: number) => this.#options.reporter.rateLimited(waitMs),
+      signal: this.#abort.signal,
+    };
   }
 
   async #load(): Promise<unknown> {
@@ -127,7 +137,11 @@ export class Watch implements Closeable {
   async push(request: PushRequest): Promise<PushResponse> {
     const marketplace = this.marketplace;
     const handler =
-      marketplace === 'yandex' ? handleYandexWatcherPush : marketplace === 'ozon' ? handleOzonWatcherPush : undefined;
+      marketplace === 'yandex'
+        ? handleYandexWatcherPush
+        : marketplace === 'ozon'
+          ? handleOzonWatcherPush
+          : undefined;
     if (!handler) {
       throw new NotSupportedError(`${MARKETPLACE_NAMES[marketplace]} sends no push notifications`, {
         marketplace,
@@ -136,16 +150,20 @@ export class Watch implements Closeable {
     }
     const options = { ...this.#options.watcher, clock: nodeRuntime.clock, ...this.#options.identity };
     // A PING needs no state and must be answered at once (Yandex waits 1 s): it skips the queue.
-    if (isPing(request.body)) return (await handler(this.#account.client(), undefined, request, options)).response;
+    if (isPing(request.body))
+      return (await handler(this.#account.client(), undefined, request, options)).response;
     return this.#serial.run(async () => {
       if (this.#closed) return unavailable(marketplace);
       const reporter = this.#options.reporter;
       try {
         const client = this.#account.client();
         const state = await this.#load();
-        const result = await runInScope(reporter, () => handler(client, state as never, request, options));
+        const result = await this.#account.run(this.#scope(), () =>
+          handler(client, state as never, request, options),
+        );
         if (this.#closed) return unavailable(marketplace);
-        if (result.state !== undefined && result.state !== state) await this.#deliver(result.events, result.state);
+        if (result.state !== undefined && result.state !== state)
+          await this.#deliver(result.events, result.state);
         if (result.response.status >= 500) reporter.failed(new Error(pushFailure(result.response)));
         return result.response;
       } catch (error) {
@@ -162,6 +180,8 @@ export class Watch implements Closeable {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#account.release(this);
+    // Whatever the poll had found is dropped unsaved: the next deploy finds it again.
+    this.#abort.abort(new Error('the trigger was closed'));
     let grace: NodeJS.Timeout | undefined;
     await Promise.race([
       this.#serial.idle(),
@@ -198,5 +218,9 @@ function unavailable(marketplace: MarketplaceId): PushResponse {
     marketplace === 'yandex'
       ? yandexPushErrorReply('UNKNOWN', message, 500)
       : ozonPushErrorReply('ERROR_UNKNOWN', message, 500);
-  return { status: reply.status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(reply.body) };
+  return {
+    status: reply.status,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(reply.body),
+  };
 }

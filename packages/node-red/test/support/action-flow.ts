@@ -1,5 +1,6 @@
 // The flow most action-node tests load: account → node under test → helper sinks, plus Catch.
 import type { MarketplaceId } from '@sellerchat/core';
+import type { NodeMessage } from '../../src/lib/red.js';
 import { allNodes, helper, onTab } from './node-red.js';
 import { accountNode, type RunningSandbox, sandboxCredentials } from './sandbox.js';
 
@@ -7,7 +8,7 @@ export function actionFlow(
   sb: RunningSandbox,
   marketplace: MarketplaceId,
   node: Record<string, unknown>,
-  options: { baseUrl?: string; extra?: object[] } = {},
+  options: { baseUrl?: string; extra?: Array<Record<string, unknown>> } = {},
 ) {
   const account = options.baseUrl
     ? { ...accountNode(sb, marketplace), server: 'custom', baseUrl: `${options.baseUrl}/${marketplace}` }
@@ -26,7 +27,7 @@ export async function loadAction(
   sb: RunningSandbox,
   marketplace: MarketplaceId,
   node: Record<string, unknown>,
-  options: { baseUrl?: string; extra?: object[] } = {},
+  options: { baseUrl?: string; extra?: Array<Record<string, unknown>> } = {},
 ): Promise<void> {
   await helper.load(await allNodes(), actionFlow(sb, marketplace, node, options), {
     [`acc-${marketplace}`]: sandboxCredentials(sb, marketplace),
@@ -42,6 +43,6 @@ export interface CaughtError {
   message: string;
 }
 
-export function caughtError(msg: { sellerchat?: unknown }): CaughtError {
+export function caughtError(msg: NodeMessage): CaughtError {
   return (msg.sellerchat as { error: CaughtError }).error;
 }

@@ -5,7 +5,10 @@ export interface Host {
   origin: string;
   /** Everything the runtime printed (its log), for assertions and for debugging a failure. */
   output(): string;
-  admin(path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  admin(
+    path: string,
+    init?: { method?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Response>;
   stop(): Promise<void>;
 }
 

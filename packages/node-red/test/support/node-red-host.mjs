@@ -23,6 +23,7 @@ const settings = {
   uiHost: '127.0.0.1',
   logging: { console: { level: process.env.NODE_RED_LOG ?? 'warn' } },
   editorTheme: { tours: false },
+  telemetry: { enabled: false },
   contextStorage: {
     default: { module: 'memory' },
     file: { module: 'localfilesystem' },
@@ -40,8 +41,15 @@ app.get('/_test/probe', (_req, res) => {
   const resources = {};
   for (const kind of process.getActiveResourcesInfo()) resources[kind] = (resources[kind] ?? 0) + 1;
   const listeners = (emitter) => emitter.eventNames().reduce((n, e) => n + emitter.listenerCount(e), 0);
-  const routes = (RED.httpNode._router?.stack ?? []).filter((l) => l.route?.path?.startsWith('/sellerchat/')).length;
-  res.json({ resources, processListeners: listeners(process), runtimeListeners: listeners(RED.events), routes });
+  const routes = (RED.httpNode._router?.stack ?? []).filter((l) =>
+    l.route?.path?.startsWith('/sellerchat/'),
+  ).length;
+  res.json({
+    resources,
+    processListeners: listeners(process),
+    runtimeListeners: listeners(RED.events),
+    routes,
+  });
 });
 
 const started = new Promise((resolve) => RED.events.once('flows:started', resolve));

@@ -7,9 +7,9 @@ const require = createRequire(import.meta.url);
 export interface TestNode {
   id: string;
   receive(msg: NodeMessage): void;
-  on(event: string, listener: (...args: any[]) => void): void;
-  once(event: string, listener: (...args: any[]) => void): void;
-  off(event: string, listener: (...args: any[]) => void): void;
+  on(event: string, listener: (...args: never[]) => void): void;
+  once(event: string, listener: (...args: never[]) => void): void;
+  off(event: string, listener: (...args: never[]) => void): void;
   [key: string]: unknown;
 }
 
@@ -22,8 +22,11 @@ export interface Helper {
   unload(): Promise<void>;
   getNode(id: string): TestNode;
   settings(settings: Record<string, unknown>): Record<string, unknown>;
-  request(): any;
-  _redNodes: any;
+  /** supertest bound to the helper's httpAdmin app. */
+  request(): {
+    get(path: string): { expect(status: number): Promise<{ body: Record<string, Record<string, unknown>> }> };
+  };
+  _redNodes: { getFlows(): { flows: unknown[] } };
 }
 
 export const helper: Helper = require('node-red-node-test-helper');
@@ -79,9 +82,9 @@ export async function until(check: () => boolean, what: string, timeoutMs = 10_0
  * Puts the nodes on one tab: Catch nodes only hear the nodes of their own flow, and a node on a
  * tab needs x and y or the runtime takes it for a config node.
  */
-export function onTab<T extends { type: string }>(nodes: T[], tab = 'tab1'): Array<T | { id: string; type: 'tab' }> {
+export function onTab(nodes: Array<Record<string, unknown>>, tab = 'tab1'): Array<Record<string, unknown>> {
   return [
-    { id: tab, type: 'tab' as const },
+    { id: tab, type: 'tab' },
     ...nodes.map((n) => (n.type === 'sellerchat-account' ? n : { x: 100, y: 100, ...n, z: tab })),
   ];
 }

@@ -17,7 +17,9 @@ export interface PackedInstall {
 
 export function installPacked(): PackedInstall {
   if (!existsSync(join(PACKAGE_DIR, 'dist', 'nodes', 'sellerchat-in.js'))) {
-    throw new Error('dist/ is missing: run `pnpm build` in packages/node-red first (turbo does it before test)');
+    throw new Error(
+      'dist/ is missing: run `pnpm build` in packages/node-red first (turbo does it before test)',
+    );
   }
   const work = mkdtempSync(join(tmpdir(), 'sellerchat-nr-'));
   execFileSync('pnpm', ['pack', '--pack-destination', work], { cwd: PACKAGE_DIR, stdio: 'ignore' });

@@ -1,6 +1,7 @@
 // The sandbox every node test talks to, and account credentials for it in this package's names.
-import { type RunningSandbox, startSandbox } from '@sellerchat/sandbox';
+
 import type { MarketplaceId } from '@sellerchat/core';
+import { type RunningSandbox, startSandbox } from '@sellerchat/sandbox';
 import type { AccountCredentials } from '../../src/lib/account-settings.js';
 
 export type { RunningSandbox };
@@ -41,7 +42,7 @@ export function accountNode(sb: RunningSandbox, marketplace: MarketplaceId, id =
 export function writableChat(sb: RunningSandbox, marketplace: MarketplaceId): string {
   const threads = sb.control.threads(marketplace);
   const open = threads.filter((t) => !/closed|archived/i.test(t.status));
-  const pick = marketplace === 'ozon' ? open.find((t) => t.context?.scheme !== 'FBO') ?? open[0] : open[0];
+  const pick = marketplace === 'ozon' ? (open.find((t) => t.context?.scheme !== 'FBO') ?? open[0]) : open[0];
   if (!pick) throw new Error(`the sandbox has no open ${marketplace} chat`);
   return pick.chatId;
 }

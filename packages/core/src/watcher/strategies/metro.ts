@@ -24,7 +24,9 @@ export const metroStrategy: ChangeStrategy = {
   changed(client, state, options) {
     const from = state.watermark ?? state.floor.at;
     if (from === undefined) return plainListing(listChats(client));
-    return plainListing(concat(listChats(client, { lastMessageFrom: shiftTime(from, -options.lagMs) }), unseen(client)));
+    return plainListing(
+      concat(listChats(client, { lastMessageFrom: shiftTime(from, -options.lagMs) }), unseen(client)),
+    );
   },
   all(client) {
     return plainListing(listChats(client));

@@ -11,7 +11,11 @@ import type { Listing } from './strategy.js';
  * the end and reports 'unknown', so the next polls list every chat until a full pass shows the
  * order again.
  */
-export function newestFirst(source: AsyncIterable<Chat>, order: Order, stopBelow: string | undefined): Listing {
+export function newestFirst(
+  source: AsyncIterable<Chat>,
+  order: Order,
+  stopBelow: string | undefined,
+): Listing {
   let broken = false;
   let stopped = false;
   async function* run(): AsyncIterable<Chat> {

@@ -35,7 +35,10 @@ export function pageSize(client: MarketplaceClient): number | undefined {
   return max > 0 ? max : undefined;
 }
 
-export function listChats(client: MarketplaceClient, filters: { lastMessageFrom?: string } = {}): AsyncIterable<Chat> {
+export function listChats(
+  client: MarketplaceClient,
+  filters: { lastMessageFrom?: string } = {},
+): AsyncIterable<Chat> {
   const limit = pageSize(client);
   return client.iterateChats({ ...(limit === undefined ? {} : { limit }), ...filters });
 }

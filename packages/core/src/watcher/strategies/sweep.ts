@@ -7,9 +7,14 @@ import type { WatcherState } from '../state.js';
  * confirmed, and every `sweepEvery` polls (which also checks the order again). Times stop at the
  * watermark minus the lag buffer; ids (no clock to subtract from) at the previous poll's watermark.
  */
-export function stopPoint(state: WatcherState, options: ResolvedOptions, order: 'time' | 'id'): string | undefined {
+export function stopPoint(
+  state: WatcherState,
+  options: ResolvedOptions,
+  order: 'time' | 'id',
+): string | undefined {
   if (state.listOrder !== 'activity') return undefined;
   if ((state.polls + 1) % options.sweepEvery === 0) return undefined;
-  if (order === 'time') return state.watermark === undefined ? undefined : shiftTime(state.watermark, -options.lagMs);
+  if (order === 'time')
+    return state.watermark === undefined ? undefined : shiftTime(state.watermark, -options.lagMs);
   return state.previousWatermark;
 }

@@ -21,11 +21,29 @@ export function chatOf(id: string, lastMessageAt: string | undefined, extra: Par
   };
 }
 
-export function messageOf(chatId: string, id: string, createdAt: string, sender: SenderRole = 'buyer'): Message {
-  return { marketplace: 'metro', id, chatId, sender, text: `text ${id}`, createdAt, attachments: [], raw: null };
+export function messageOf(
+  chatId: string,
+  id: string,
+  createdAt: string,
+  sender: SenderRole = 'buyer',
+): Message {
+  return {
+    marketplace: 'metro',
+    id,
+    chatId,
+    sender,
+    text: `text ${id}`,
+    createdAt,
+    attachments: [],
+    raw: null,
+  };
 }
 
-export function stateAt(floorAt: string | undefined, extra: Partial<WatcherState> = {}, marketplace: MarketplaceId = 'metro'): WatcherState {
+export function stateAt(
+  floorAt: string | undefined,
+  extra: Partial<WatcherState> = {},
+  marketplace: MarketplaceId = 'metro',
+): WatcherState {
   return {
     version: WATCHER_STATE_VERSION,
     marketplace,
@@ -39,6 +57,10 @@ export function stateAt(floorAt: string | undefined, extra: Partial<WatcherState
   };
 }
 
-export function trackerFor(state: WatcherState, options: WatcherOptions = {}, order: Order = 'time'): Tracker {
+export function trackerFor(
+  state: WatcherState,
+  options: WatcherOptions = {},
+  order: Order = 'time',
+): Tracker {
   return createTracker(state, order, resolveOptions(state.marketplace, options));
 }

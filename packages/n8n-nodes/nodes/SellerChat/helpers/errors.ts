@@ -58,6 +58,8 @@ export function toNodeError(
     return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
   }
   const description = [
+    // n8n swaps a message naming a network code (ECONNREFUSED...) for its own wording; keep ours here.
+    error.kind === 'network' || error.kind === 'timeout' ? `No answer: ${error.message}` : undefined,
     error.marketplaceMessage ? `The marketplace said: ${error.marketplaceMessage}` : undefined,
     error.code ? `Code: ${error.code}` : undefined,
     error.limit ? `Limit: ${error.limit}` : undefined,

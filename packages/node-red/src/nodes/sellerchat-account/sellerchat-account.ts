@@ -1,7 +1,7 @@
 import { CAPABILITIES } from '@sellerchat/core';
-import type { AccountNode } from '../../lib/action.js';
 import { AccountRuntime } from '../../lib/account-runtime.js';
 import { ACCOUNT_CREDENTIALS, type AccountConfig } from '../../lib/account-settings.js';
+import type { AccountNode } from '../../lib/action.js';
 import type { NodeRedApi, RedNode } from '../../lib/red.js';
 
 /** sellerchat-account: one marketplace account; owns the client, its limiter and every watch. */

@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { HttpApp } from '../../lib/red.js';
 import { allNodes, collect, helper, onTab, statuses, until } from '../../../test/support/node-red.js';
 import {
   accountNode,
@@ -10,6 +9,7 @@ import {
   sandboxCredentials,
   writableChat,
 } from '../../../test/support/sandbox.js';
+import type { HttpApp } from '../../lib/red.js';
 
 // The helper gives nodes an httpNode express app that no server listens on: this test puts one
 // in front of it, so the sandbox delivers real notifications over loopback HTTP.
@@ -41,7 +41,17 @@ async function loadPush(marketplace: 'yandex' | 'ozon', interval = 3600, firstRu
   const account = accountNode(sb, marketplace);
   const flow = onTab([
     account,
-    { id: 'in', type: 'sellerchat-in', account: account.id, events: 'both', interval, firstRun, push: true, pushPath, wires: [['out']] },
+    {
+      id: 'in',
+      type: 'sellerchat-in',
+      account: account.id,
+      events: 'both',
+      interval,
+      firstRun,
+      push: true,
+      pushPath,
+      wires: [['out']],
+    },
     { id: 'out', type: 'helper' },
   ]);
   const capture = (red: { httpNode: typeof httpNode }) => {
@@ -52,13 +62,31 @@ async function loadPush(marketplace: 'yandex' | 'ozon', interval = 3600, firstRu
   });
   // The first poll sets "now"; only then is everything after it new.
   const seen = statuses('in');
-  await until(() => seen.some((s) => s.text?.startsWith('idle, push on')) && seen.some((s) => s.text === 'polling'), 'the first poll');
+  await until(
+    () => seen.some((s) => s.text?.startsWith('idle, push on')) && seen.some((s) => s.text === 'polling'),
+    'the first poll',
+  );
   await until(() => seen.at(-1)?.text?.startsWith('idle, push on') === true, 'idle after the first poll');
 }
 
+interface PushReply {
+  name?: string;
+  version?: string;
+  time: string;
+  error: { type?: string; code?: string; message?: string };
+}
+
 async function post(path: string, body: string) {
-  const res = await fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  return { status: res.status, type: res.headers.get('content-type'), json: (await res.json()) as Record<string, any> };
+  const res = await fetch(`${origin}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    json: (await res.json()) as PushReply,
+  };
 }
 
 describe('sellerchat-in push endpoint: Yandex Market', () => {
@@ -68,7 +96,10 @@ describe('sellerchat-in push endpoint: Yandex Market', () => {
     await sb.control.pushIdle();
     const ping = sb.control.pushDeliveries('yandex').at(-1);
     expect(ping).toMatchObject({ ok: true, status: 200 });
-    const direct = await post('/sellerchat/yandex', JSON.stringify({ notificationType: 'PING', time: new Date().toISOString() }));
+    const direct = await post(
+      '/sellerchat/yandex',
+      JSON.stringify({ notificationType: 'PING', time: new Date().toISOString() }),
+    );
     expect(direct.status).toBe(200);
     expect(direct.json).toMatchObject({ name: expect.any(String), version: expect.any(String) });
     expect(Number.isNaN(Date.parse(direct.json.time))).toBe(false);
@@ -77,7 +108,11 @@ describe('sellerchat-in push endpoint: Yandex Market', () => {
   it('CHAT_MESSAGE_SENT becomes one msg with source push; duplicates and later polls add none', async () => {
     await loadPush('yandex', 1);
     const out = collect('out');
-    sb.control.setPush('yandex', { url: `${origin}/sellerchat/yandex`, appendNotificationPath: true, duplicate: true });
+    sb.control.setPush('yandex', {
+      url: `${origin}/sellerchat/yandex`,
+      appendNotificationPath: true,
+      duplicate: true,
+    });
     const chatId = writableChat(sb, 'yandex');
     sb.control.buyerWrite('yandex', { chatId, text: 'Pushed question' });
     await sb.control.pushIdle();
@@ -124,11 +159,25 @@ describe('sellerchat-in push endpoint: Ozon', () => {
     expect((out[0]!.sellerchat as { reply: object }).reply).toMatchObject({ marketplace: 'ozon', chatId });
   });
 
+  it('a message in a chat the watcher does not follow yet arrives by push alone', async () => {
+    await loadPush('ozon', 3600, 'now');
+    const out = collect('out');
+    sb.control.setPush('ozon', { url: `${origin}/sellerchat/ozon` });
+    const chatId = writableChat(sb, 'ozon');
+    sb.control.buyerWrite('ozon', { chatId, text: 'First push in this chat' });
+    await sb.control.pushIdle();
+    await until(() => out.length > 0, 'the pushed msg');
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ payload: 'First push in this chat', topic: chatId });
+  });
+
   it('a malformed body gets 400 {error:{code:"ERROR_PARAMETER_VALUE_MISSED", message, details}}', async () => {
     await loadPush('ozon');
     const res = await post('/sellerchat/ozon', '{"message_type":"TYPE_NEW_MESSAGE"}');
     expect(res.status).toBe(400);
-    expect(res.json).toEqual({ error: { code: 'ERROR_PARAMETER_VALUE_MISSED', message: expect.any(String), details: null } });
+    expect(res.json).toEqual({
+      error: { code: 'ERROR_PARAMETER_VALUE_MISSED', message: expect.any(String), details: null },
+    });
   });
 
   it('the route is gone once the flow stops', async () => {

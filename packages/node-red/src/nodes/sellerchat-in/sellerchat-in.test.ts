@@ -1,6 +1,6 @@
 import type { MarketplaceId } from '@sellerchat/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { allNodes, collect, helper, nextMessage, onTab, statuses, until } from '../../../test/support/node-red.js';
+import { allNodes, collect, helper, onTab, statuses, until } from '../../../test/support/node-red.js';
 import {
   accountNode,
   MARKETPLACE_LIST,
@@ -28,11 +28,23 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function triggerFlow(marketplace: MarketplaceId, trigger: Record<string, unknown> = {}, extra: object[] = []) {
+function triggerFlow(
+  marketplace: MarketplaceId,
+  trigger: Record<string, unknown> = {},
+  extra: Array<Record<string, unknown>> = [],
+) {
   const account = accountNode(sb, marketplace);
   return onTab([
     account,
-    { id: 'in', type: 'sellerchat-in', account: account.id, events: 'messages', interval: 1, wires: [['out']], ...trigger },
+    {
+      id: 'in',
+      type: 'sellerchat-in',
+      account: account.id,
+      events: 'messages',
+      interval: 1,
+      wires: [['out']],
+      ...trigger,
+    },
     { id: 'out', type: 'helper' },
     { id: 'catch', type: 'catch', scope: null, uncaught: false, wires: [['caught']] },
     { id: 'caught', type: 'helper' },
@@ -130,8 +142,18 @@ describe('sellerchat-in polls the sandbox', () => {
     await load('storeden', triggerFlow('storeden'));
     const seen = statuses('in');
     await pollDone(seen);
-    sb.control.addFault({ marketplace: 'storeden', kind: 'rate-limit', status: 509, retryAfter: 1, times: 1 });
-    await until(() => seen.some((s) => s.text === 'rate-limited: waiting 1 s'), 'the rate-limit status', 8000);
+    sb.control.addFault({
+      marketplace: 'storeden',
+      kind: 'rate-limit',
+      status: 509,
+      retryAfter: 1,
+      times: 1,
+    });
+    await until(
+      () => seen.some((s) => s.text === 'rate-limited: waiting 1 s'),
+      'the rate-limit status',
+      8000,
+    );
     const at = seen.findIndex((s) => s.text === 'rate-limited: waiting 1 s');
     expect(seen[at]).toMatchObject({ fill: 'yellow', shape: 'ring' });
     await until(() => seen.slice(at).some((s) => s.text === 'idle'), 'idle after the wait');
@@ -142,7 +164,11 @@ describe('sellerchat-in polls the sandbox', () => {
     const seen = statuses('in');
     await pollDone(seen);
     sb.control.addFault({ marketplace: 'yandex', kind: 'rate-limit', status: 420, retryAfter: 120 });
-    await until(() => seen.some((s) => s.text === 'rate-limited: waiting 2 min'), 'the long rate-limit status', 8000);
+    await until(
+      () => seen.some((s) => s.text === 'rate-limited: waiting 2 min'),
+      'the long rate-limit status',
+      8000,
+    );
     const from = seen.length;
     await sleep(1500);
     // No poll during the wait, although the interval is 1 s.
@@ -168,7 +194,9 @@ describe('sellerchat-in polls the sandbox', () => {
     expect(seen.map((s) => s.text)).not.toContain('polling');
     const node = helper.getNode('in') as unknown as { error: { args: unknown[][] } };
     const logged = node.error.args.map((a) => String(a[0]));
-    expect(logged.some((e) => /poll interval must be a whole number of seconds from 1 to 86400/.test(e))).toBe(true);
+    expect(
+      logged.some((e) => /poll interval must be a whole number of seconds from 1 to 86400/.test(e)),
+    ).toBe(true);
   });
 
   it('push is refused for a marketplace that has none (Storeden), before anything is mounted', async () => {

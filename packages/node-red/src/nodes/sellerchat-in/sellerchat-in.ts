@@ -12,7 +12,6 @@ import { Watch, type WatchReporter } from '../../lib/watch.js';
 export default function register(RED: NodeRedApi): void {
   function SellerChatInNode(this: RedNode, config: TriggerConfig): void {
     RED.nodes.createNode(this, config);
-    const node = this;
     let watch: Watch | undefined;
     let unmount: (() => void) | undefined;
     let lastReported: string | undefined;
@@ -22,50 +21,53 @@ export default function register(RED: NodeRedApi): void {
       const options = triggerOptions(config, account.capabilities());
       const idle = options.pushPath ? () => STATUS.listening(options.pushPath!) : STATUS.idle;
       const reporter: WatchReporter = {
-        polling: () => node.status(STATUS.polling()),
+        polling: () => this.status(STATUS.polling()),
         idle: () => {
           lastReported = undefined;
-          node.status(idle());
+          this.status(idle());
         },
-        rateLimited: (waitMs) => node.status(STATUS.rateLimited(waitMs)),
+        rateLimited: (waitMs) => this.status(STATUS.rateLimited(waitMs)),
         failed: (error) => {
-          node.status(STATUS.error(error));
+          this.status(STATUS.error(error));
           // A failing poll fails again every interval: Catch nodes hear of it once, until it recovers.
           const label = errorLabel(error);
           if (label === lastReported) return;
           lastReported = label;
-          node.error(error instanceof Error ? error : new Error(label), {
+          this.error(error instanceof Error ? error : new Error(label), {
             payload: label,
             sellerchat: { error: errorDetails(error) },
           });
         },
         emit: (events: ChatEvent[]) => {
-          for (const event of events) node.send(eventMessage(event));
+          for (const event of events) this.send(eventMessage(event));
         },
       };
       const storeName = chooseStore(config.store, RED.settings.contextStorage);
       watch = new Watch(account, {
         intervalMs: options.intervalMs,
         watcher: options.watcher,
-        store: contextStateStore(node.context(), storeName),
+        store: contextStateStore(this.context(), storeName),
         reporter,
         identity: { name: 'SellerChat for Node-RED', version: '1' },
       });
       if (options.pushPath) {
-        if (!RED.httpNode) throw new Error('Push needs Node-RED HTTP nodes: httpNodeRoot is disabled in settings.js');
+        if (!RED.httpNode)
+          throw new Error('Push needs Node-RED HTTP nodes: httpNodeRoot is disabled in settings.js');
         const pushWatch = watch;
-        unmount = mountPushRoute(RED.httpNode, pushRoutes(options.pushPath, account.marketplace!), (request) =>
-          pushWatch.push(request),
+        unmount = mountPushRoute(
+          RED.httpNode,
+          pushRoutes(options.pushPath, account.marketplace!),
+          (request) => pushWatch.push(request),
         );
       }
       watch.start();
-      node.status(idle());
+      this.status(idle());
     } catch (error) {
-      node.status(STATUS.error(error));
-      node.error(error instanceof Error ? error : new Error(String(error)));
+      this.status(STATUS.error(error));
+      this.error(error instanceof Error ? error : new Error(String(error)));
     }
 
-    node.on('close', (_removed, done) => {
+    this.on('close', (_removed, done) => {
       unmount?.();
       unmount = undefined;
       (watch?.close() ?? Promise.resolve()).then(done, done);

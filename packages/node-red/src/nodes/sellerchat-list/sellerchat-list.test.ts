@@ -2,7 +2,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { caughtError, loadAction } from '../../../test/support/action-flow.js';
 import { type CountingServer, startCountingServer } from '../../../test/support/counting-server.js';
 import { helper, nextMessage } from '../../../test/support/node-red.js';
-import { MARKETPLACE_LIST, openSandbox, type RunningSandbox, writableChat } from '../../../test/support/sandbox.js';
+import {
+  MARKETPLACE_LIST,
+  openSandbox,
+  type RunningSandbox,
+  writableChat,
+} from '../../../test/support/sandbox.js';
 
 let sb: RunningSandbox;
 let counting: CountingServer;
@@ -63,7 +68,10 @@ describe('sellerchat-list', () => {
     expect((first.payload as unknown[]).length).toBe(2);
     expect(typeof next).toBe('string');
     const second = await run({ cursor: next });
-    const ids = [...(first.payload as Array<{ id: string }>), ...(second.payload as Array<{ id: string }>)].map((c) => c.id);
+    const ids = [
+      ...(first.payload as Array<{ id: string }>),
+      ...(second.payload as Array<{ id: string }>),
+    ].map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -79,15 +87,32 @@ describe('sellerchat-list', () => {
 
   for (const marketplace of ['yandex', 'storeden'] as const) {
     it(`${marketplace}: unseen is NotSupported, before any request`, async () => {
-      await loadAction(sb, marketplace, { type: 'sellerchat-list', what: 'unseen' }, { baseUrl: counting.url });
-      expect(caughtError(await run({}, 'caught'))).toMatchObject({ kind: 'not_supported', operation: 'listUnseen' });
+      await loadAction(
+        sb,
+        marketplace,
+        { type: 'sellerchat-list', what: 'unseen' },
+        { baseUrl: counting.url },
+      );
+      expect(caughtError(await run({}, 'caught'))).toMatchObject({
+        kind: 'not_supported',
+        operation: 'listUnseen',
+      });
       expect(counting.requests).toBe(0);
     });
   }
 
   it('a page size that is not a whole number is refused naming the field', async () => {
-    await loadAction(sb, 'ozon', { type: 'sellerchat-list', what: 'chats', limit: 'ten' }, { baseUrl: counting.url });
-    expect(caughtError(await run({}, 'caught'))).toMatchObject({ kind: 'validation', field: 'limit', marketplace: 'ozon' });
+    await loadAction(
+      sb,
+      'ozon',
+      { type: 'sellerchat-list', what: 'chats', limit: 'ten' },
+      { baseUrl: counting.url },
+    );
+    expect(caughtError(await run({}, 'caught'))).toMatchObject({
+      kind: 'validation',
+      field: 'limit',
+      marketplace: 'ozon',
+    });
     expect(counting.requests).toBe(0);
   });
 });

@@ -6,10 +6,9 @@ import type { NodeRedApi, RedNode } from '../../lib/red.js';
 export default function register(RED: NodeRedApi): void {
   function SellerChatListNode(this: RedNode, config: ListConfig): void {
     RED.nodes.createNode(this, config);
-    const run = actionRunner(this, 'listing');
+    const run = actionRunner(this, 'listing', () => accountOf(RED, config.account));
     this.on('input', (msg, send, done) =>
-      run(msg, send, done, async () => {
-        const account = accountOf(RED, config.account);
+      run(msg, send, done, async (account) => {
         return listItems(account.capabilities(), () => account.client(), config, msg);
       }),
     );

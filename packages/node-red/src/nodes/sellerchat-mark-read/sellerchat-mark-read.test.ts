@@ -42,8 +42,14 @@ describe('sellerchat-mark-read', () => {
     expect(await unseenChats('ozon')).toContain(chatId);
     await helper.unload();
     await loadAction(sb, 'ozon', { type: 'sellerchat-mark-read' });
-    const msg = await run({ payload: 'Hello?', sellerchat: { reply: { marketplace: 'ozon', chatId, messageId } } });
-    expect((msg.sellerchat as { markedRead: object }).markedRead).toMatchObject({ upToMessageId: messageId, unreadCount: 0 });
+    const msg = await run({
+      payload: 'Hello?',
+      sellerchat: { reply: { marketplace: 'ozon', chatId, messageId } },
+    });
+    expect((msg.sellerchat as { markedRead: object }).markedRead).toMatchObject({
+      upToMessageId: messageId,
+      unreadCount: 0,
+    });
     expect(await unseenChats('ozon')).not.toContain(chatId);
   });
 
@@ -59,7 +65,12 @@ describe('sellerchat-mark-read', () => {
 
   for (const marketplace of ['yandex', 'storeden'] as const) {
     it(`${marketplace}: NotSupported reaches Catch before any request`, async () => {
-      await loadAction(sb, marketplace, { type: 'sellerchat-mark-read', chat: '1' }, { baseUrl: counting.url });
+      await loadAction(
+        sb,
+        marketplace,
+        { type: 'sellerchat-mark-read', chat: '1' },
+        { baseUrl: counting.url },
+      );
       const error = caughtError(await run({}, 'caught'));
       expect(error).toMatchObject({ kind: 'not_supported', marketplace, operation: 'markRead' });
       expect(counting.requests).toBe(0);

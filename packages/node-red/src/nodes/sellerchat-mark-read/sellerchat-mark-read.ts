@@ -13,17 +13,18 @@ interface MarkReadConfig extends NodeDef {
 export default function register(RED: NodeRedApi): void {
   function SellerChatMarkReadNode(this: RedNode, config: MarkReadConfig): void {
     RED.nodes.createNode(this, config);
-    const run = actionRunner(this, 'marking read');
+    const run = actionRunner(this, 'marking read', () => accountOf(RED, config.account));
     this.on('input', (msg, send, done) =>
-      run(msg, send, done, async () => {
-        const account = accountOf(RED, config.account);
+      run(msg, send, done, async (account) => {
         const caps = account.capabilities();
         assertSupported(caps, 'markRead');
         const client = account.client();
         const chatId = resolveChat(caps, config.chat, msg);
         const upTo = resolveMessageId(undefined, msg);
         const result = await client.markRead(chatId, upTo);
-        return withResult(msg, caps.marketplace, chatId, { markedRead: { ...result, ...(upTo ? { upToMessageId: upTo } : {}) } });
+        return withResult(msg, caps.marketplace, chatId, {
+          markedRead: { ...result, ...(upTo ? { upToMessageId: upTo } : {}) },
+        });
       }),
     );
   }

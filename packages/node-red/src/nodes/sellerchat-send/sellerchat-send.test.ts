@@ -45,7 +45,11 @@ function sendFlow(marketplace: MarketplaceId, account = accountNode(sb, marketpl
   ]);
 }
 
-async function load(marketplace: MarketplaceId, flow = sendFlow(marketplace), credentials = sandboxCredentials(sb, marketplace)) {
+async function load(
+  marketplace: MarketplaceId,
+  flow = sendFlow(marketplace),
+  credentials = sandboxCredentials(sb, marketplace),
+) {
   await helper.load(await allNodes(), flow, { [`acc-${marketplace}`]: credentials });
 }
 
@@ -63,10 +67,12 @@ describe('sellerchat-send against the sandbox', () => {
       const mine = sellerMessagesIn(sb, marketplace, chatId);
       expect(mine.length).toBe(before + 1);
       expect(mine.at(-1)?.text).toBe(text);
-      const sent = (msg.sellerchat as { sent: Array<{ messageId?: string }>; reply: { chatId: string } }).sent;
+      const sent = (msg.sellerchat as { sent: Array<{ messageId?: string }>; reply: { chatId: string } })
+        .sent;
       expect(sent).toHaveLength(1);
       // Metro and Storeden answer the new message; Yandex and Ozon only say it was sent.
-      if (marketplace === 'metro' || marketplace === 'storeden') expect(typeof sent[0]?.messageId).toBe('string');
+      if (marketplace === 'metro' || marketplace === 'storeden')
+        expect(typeof sent[0]?.messageId).toBe('string');
       expect((msg.sellerchat as { reply: { chatId: string } }).reply).toEqual({ marketplace, chatId });
       expect(msg.payload).toBe(text);
       await new Promise((r) => setTimeout(r, 20));
@@ -122,6 +128,32 @@ describe('sellerchat-send against the sandbox', () => {
   });
 });
 
+describe('sellerchat-send when the marketplace says to slow down', () => {
+  it('shows rate-limited with the wait and hands the RateLimitError with retryAfterMs to Catch', async () => {
+    await load('yandex');
+    sb.control.addFault({
+      marketplace: 'yandex',
+      method: 'POST',
+      kind: 'rate-limit',
+      status: 420,
+      retryAfter: 120,
+      times: 1,
+    });
+    const seen = statuses('send');
+    const caught = nextMessage('caught');
+    helper.getNode('send').receive({ payload: 'hello', chatId: writableChat(sb, 'yandex') });
+    const msg = await caught;
+    expect((msg.sellerchat as { error: object }).error).toMatchObject({
+      kind: 'rate_limit',
+      marketplace: 'yandex',
+      retryAfterMs: 120_000,
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen.at(-1)).toEqual({ fill: 'yellow', shape: 'ring', text: 'rate-limited: waiting 2 min' });
+    sb.control.clearFaults();
+  });
+});
+
 describe('sellerchat-send refusals reach Catch before any request', () => {
   const offline = (marketplace: MarketplaceId) => ({
     ...accountNode(sb, marketplace),
@@ -135,7 +167,9 @@ describe('sellerchat-send refusals reach Catch before any request', () => {
     const caught = nextMessage('caught');
     helper.getNode('send').receive({ payload: 'file', chatId: '1', attachments: Buffer.from('x') });
     const msg = await caught;
-    expect((msg.error as { message: string }).message).toMatch(/^NotSupportedError: Storeden cannot send files/);
+    expect((msg.error as { message: string }).message).toMatch(
+      /^NotSupportedError: Storeden cannot send files/,
+    );
     expect((msg.sellerchat as { error: { kind: string; marketplace: string } }).error).toMatchObject({
       kind: 'not_supported',
       marketplace: 'storeden',

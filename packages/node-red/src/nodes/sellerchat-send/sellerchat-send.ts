@@ -15,10 +15,9 @@ interface SendConfig extends NodeDef {
 export default function register(RED: NodeRedApi): void {
   function SellerChatSendNode(this: RedNode, config: SendConfig): void {
     RED.nodes.createNode(this, config);
-    const run = actionRunner(this, 'sending');
+    const run = actionRunner(this, 'sending', () => accountOf(RED, config.account));
     this.on('input', (msg, send, done) =>
-      run(msg, send, done, async () => {
-        const account = accountOf(RED, config.account);
+      run(msg, send, done, async (account) => {
         const caps = account.capabilities();
         const client = account.client();
         const chatId = resolveChat(caps, config.chat, msg);

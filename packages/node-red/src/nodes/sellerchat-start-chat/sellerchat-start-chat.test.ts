@@ -27,7 +27,11 @@ async function run(msg: Record<string, unknown>, sink = 'out') {
   return next;
 }
 
-function threadWith(marketplace: 'metro' | 'yandex' | 'ozon', key: string, test: (t: Record<string, string>) => boolean = () => true) {
+function threadWith(
+  marketplace: 'metro' | 'yandex' | 'ozon',
+  key: string,
+  test: (t: Record<string, string>) => boolean = () => true,
+) {
   const thread = sb.control.threads(marketplace).find((t) => t.context?.[key] && test(t.context));
   if (!thread) throw new Error(`no ${marketplace} thread with ${key}`);
   return { chatId: thread.chatId, value: thread.context![key]! };
@@ -36,9 +40,25 @@ function threadWith(marketplace: 'metro' | 'yandex' | 'ozon', key: string, test:
 describe('sellerchat-start-chat', () => {
   it('yandex: the chat of an order; a send wired after it writes there with no chat configured', async () => {
     const { chatId, value: orderId } = threadWith('yandex', 'orderId', (c) => c.contextType === 'ORDER');
-    await loadAction(sb, 'yandex', { type: 'sellerchat-start-chat', orderId, wires: [['out', 'send']] }, {
-      extra: [{ id: 'send', type: 'sellerchat-send', account: 'acc-yandex', x: 1, y: 1, z: 'tab1', wires: [['sent']] }, { id: 'sent', type: 'helper', x: 1, y: 1, z: 'tab1' }],
-    });
+    await loadAction(
+      sb,
+      'yandex',
+      { type: 'sellerchat-start-chat', orderId, wires: [['out', 'send']] },
+      {
+        extra: [
+          {
+            id: 'send',
+            type: 'sellerchat-send',
+            account: 'acc-yandex',
+            x: 1,
+            y: 1,
+            z: 'tab1',
+            wires: [['sent']],
+          },
+          { id: 'sent', type: 'helper', x: 1, y: 1, z: 'tab1' },
+        ],
+      },
+    );
     const sent = collect('sent');
     const msg = await run({ payload: 'We have a question about your order' });
     expect(msg.topic).toBe(chatId);
@@ -64,14 +84,26 @@ describe('sellerchat-start-chat', () => {
   });
 
   it('storeden: NotSupported (buyers start chats), before any request', async () => {
-    await loadAction(sb, 'storeden', { type: 'sellerchat-start-chat', orderId: '1' }, { baseUrl: counting.url });
-    expect(caughtError(await run({}, 'caught'))).toMatchObject({ kind: 'not_supported', operation: 'startChat' });
+    await loadAction(
+      sb,
+      'storeden',
+      { type: 'sellerchat-start-chat', orderId: '1' },
+      { baseUrl: counting.url },
+    );
+    expect(caughtError(await run({}, 'caught'))).toMatchObject({
+      kind: 'not_supported',
+      operation: 'startChat',
+    });
     expect(counting.requests).toBe(0);
   });
 
   it('ozon without a posting number: a validation error naming postingNumber, before any request', async () => {
     await loadAction(sb, 'ozon', { type: 'sellerchat-start-chat', orderId: '5' }, { baseUrl: counting.url });
-    expect(caughtError(await run({}, 'caught'))).toMatchObject({ kind: 'validation', field: 'postingNumber', marketplace: 'ozon' });
+    expect(caughtError(await run({}, 'caught'))).toMatchObject({
+      kind: 'validation',
+      field: 'postingNumber',
+      marketplace: 'ozon',
+    });
     expect(counting.requests).toBe(0);
   });
 });

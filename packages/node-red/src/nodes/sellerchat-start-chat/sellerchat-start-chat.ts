@@ -6,10 +6,9 @@ import { type StartChatConfig, startChatInput } from '../../lib/start-chat-input
 export default function register(RED: NodeRedApi): void {
   function SellerChatStartChatNode(this: RedNode, config: StartChatConfig): void {
     RED.nodes.createNode(this, config);
-    const run = actionRunner(this, 'starting chat');
+    const run = actionRunner(this, 'starting chat', () => accountOf(RED, config.account));
     this.on('input', (msg, send, done) =>
-      run(msg, send, done, async () => {
-        const account = accountOf(RED, config.account);
+      run(msg, send, done, async (account) => {
         const caps = account.capabilities();
         const input = startChatInput(caps, config, msg);
         const chat = await account.client().startChat(input);

@@ -2,7 +2,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { caughtError, loadAction } from '../../../test/support/action-flow.js';
 import { type CountingServer, startCountingServer } from '../../../test/support/counting-server.js';
 import { helper, nextMessage } from '../../../test/support/node-red.js';
-import { openSandbox, type RunningSandbox, sellerMessagesIn, writableChat } from '../../../test/support/sandbox.js';
+import {
+  openSandbox,
+  type RunningSandbox,
+  sellerMessagesIn,
+  writableChat,
+} from '../../../test/support/sandbox.js';
 
 let sb: RunningSandbox;
 let counting: CountingServer;
@@ -57,7 +62,11 @@ describe('sellerchat-upload', () => {
       await loadAction(sb, marketplace, { type: 'sellerchat-upload', chat: chatId });
       const msg = await run({ payload: PNG, filename: '/data/photo.png' });
       expect((msg.sellerchat as { sent: unknown[] }).sent).toHaveLength(1);
-      expect(sellerMessagesIn(sb, marketplace, chatId).at(-1)?.attachments.map((a) => a.name)).toEqual(['photo.png']);
+      expect(
+        sellerMessagesIn(sb, marketplace, chatId)
+          .at(-1)
+          ?.attachments.map((a) => a.name),
+      ).toEqual(['photo.png']);
     });
   }
 

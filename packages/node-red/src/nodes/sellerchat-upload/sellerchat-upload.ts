@@ -6,10 +6,9 @@ import { type UploadConfig, uploadFiles } from '../../lib/upload-operation.js';
 export default function register(RED: NodeRedApi): void {
   function SellerChatUploadNode(this: RedNode, config: UploadConfig): void {
     RED.nodes.createNode(this, config);
-    const run = actionRunner(this, 'uploading');
+    const run = actionRunner(this, 'uploading', () => accountOf(RED, config.account));
     this.on('input', (msg, send, done) =>
-      run(msg, send, done, async () => {
-        const account = accountOf(RED, config.account);
+      run(msg, send, done, async (account) => {
         return uploadFiles(account.capabilities(), () => account.client(), config, msg);
       }),
     );

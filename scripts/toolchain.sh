@@ -71,6 +71,8 @@ case "$cmd" in
     sh "$ROOT/scripts/ensure-chromium.sh"
     pnpm exec biome check .
     pnpm exec turbo run build typecheck test --concurrency=1 "$@"
+    # The README's other command must keep working: run the demo once, end to end.
+    node "$ROOT/scripts/demo.mjs" --check --port 0
     ;;
   demo)
     install_deps

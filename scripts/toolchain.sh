@@ -54,6 +54,9 @@ fi
 cd "$ROOT"
 # pnpm must not try to fetch another copy of itself (that is what corepack-style switching does).
 export npm_config_manage_package_manager_versions=false
+# After a change of workspace settings pnpm rebuilds node_modules; without a terminal it would
+# stop and ask first. node_modules holds nothing of ours, so let it.
+export npm_config_confirm_modules_purge=false
 
 install_deps() {
   if [ -n "${CI:-}" ]; then
@@ -70,9 +73,11 @@ case "$cmd" in
     install_deps
     sh "$ROOT/scripts/ensure-chromium.sh"
     pnpm exec biome check .
-    pnpm exec turbo run build typecheck test --concurrency=1 "$@"
+    pnpm exec turbo run build typecheck test --concurrency=1 --continue "$@"
     # The README's other command must keep working: run the demo once, end to end.
     node "$ROOT/scripts/demo.mjs" --check --port 0
+    # …and as a user walks it: the buyer page in headless Chromium, then Ctrl-C.
+    node --test "$ROOT/scripts/demo/demo.test.mjs"
     ;;
   demo)
     install_deps

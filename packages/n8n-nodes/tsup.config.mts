@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
 
-const coreSource = fileURLToPath(new URL('./core-entry.ts', import.meta.url));
+const coreSource = fileURLToPath(new URL('../core/src/index.ts', import.meta.url));
 
 /**
  * n8n `require()`s each file named in package.json's `n8n` block, and a community package may have
@@ -31,7 +31,7 @@ export default defineConfig({
   external: ['n8n-workflow'],
   noExternal: ['@sellerchat/core', 'lossless-json'],
   esbuildOptions(options) {
-    // The core's source (core-entry.ts), not its dist: the bundle holds the core the tests ran.
+    // The core's source, not its dist: the bundle always holds the core this package was tested with.
     options.alias = { '@sellerchat/core': coreSource };
   },
 });

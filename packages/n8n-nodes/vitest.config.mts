@@ -4,7 +4,7 @@ export default defineConfig({
   resolve: {
     // Tests run against the core's and the sandbox's sources, as the bundle does.
     alias: {
-      '@sellerchat/core': new URL('./core-entry.ts', import.meta.url).pathname,
+      '@sellerchat/core': new URL('../core/src/index.ts', import.meta.url).pathname,
       '@sellerchat/sandbox': new URL('../sandbox/src/index.ts', import.meta.url).pathname,
     },
   },

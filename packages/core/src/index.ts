@@ -19,6 +19,7 @@ export {
   type ValidationDetails,
   ValidationError,
 } from './errors/errors.js';
+export { AUTHENTICATIONS, type Authentication } from './http/authentication.js';
 export { type BackoffOptions, backoffDelay } from './http/backoff.js';
 // Transport and HTTP
 export type { Clock, Runtime, Sleep } from './http/clock.js';
@@ -61,6 +62,15 @@ export { serialiseQuery } from './http/url.js';
 export { JsonParseError, jsonNumber, parseJson, stringifyJson } from './json/lossless.js';
 // Marketplace clients
 export { CAPABILITIES, capabilitiesOf } from './marketplaces/capabilities.js';
+export type {
+  ListChatsOptions,
+  ListMessagesOptions,
+  MarketplaceClient,
+  MarkReadResult,
+  SendResult,
+  SendTextOptions,
+  StartChatInput,
+} from './marketplaces/client.js';
 export {
   type ClientsByMarketplace,
   type CreateClientOptions,
@@ -87,8 +97,8 @@ export {
   metroStringToSign,
 } from './marketplaces/metro/index.js';
 export {
-  createOzonClient,
   answerOzonPush,
+  createOzonClient,
   OZON_BASE_URLS,
   type OzonClient,
   type OzonClientOptions,
@@ -109,8 +119,8 @@ export {
   storedenCapabilities,
 } from './marketplaces/storeden/index.js';
 export {
-  createYandexClient,
   answerYandexPush,
+  createYandexClient,
   parseYandexNotification,
   YANDEX_BASE_URLS,
   type YandexClient,
@@ -122,15 +132,6 @@ export {
   yandexPushErrorReply,
   yandexPushSuccessReply,
 } from './marketplaces/yandex/index.js';
-export type {
-  ListChatsOptions,
-  ListMessagesOptions,
-  MarketplaceClient,
-  MarkReadResult,
-  SendResult,
-  SendTextOptions,
-  StartChatInput,
-} from './marketplaces/client.js';
 // Model
 export type { Attachment, FileUpload } from './model/attachment.js';
 export type { Capabilities, MarkReadMode, SendFileMode, StartChatBy } from './model/capabilities.js';

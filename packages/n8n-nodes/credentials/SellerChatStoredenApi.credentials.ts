@@ -24,6 +24,8 @@ export class SellerChatStoredenApi implements ICredentialType {
       required: true,
       description: 'The Connect API key (a READ & WRITE pair is needed to send messages)',
     },
+    // The rule goes by the field's name; Storeden's exchange is the secret half of the key pair.
+    // eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
     {
       displayName: 'Exchange',
       name: 'exchange',

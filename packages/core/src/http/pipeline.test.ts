@@ -551,6 +551,43 @@ describe('createHttpClient: limiter and logging', () => {
     ]);
   });
 
+  it('hands the retry wait to the logger as data: delayMs, attempt, kind and status', async () => {
+    const warnings: Array<[string, Record<string, unknown> | undefined]> = [];
+    const logger = {
+      debug: () => {},
+      warn: (m: string, d?: Record<string, unknown>) => warnings.push([m, d]),
+    };
+    const { client } = await setup(
+      (_req, res, i) =>
+        i === 0
+          ? sendJson(res, 429, '{}', { 'retry-after': '2' })
+          : i === 1
+            ? sendJson(res, 500, '{}')
+            : sendJson(res, 200, '{}'),
+      { logger },
+    );
+    await client.request(get());
+    expect(warnings.map(([, data]) => data)).toEqual([
+      {
+        marketplace: 'yandex',
+        operation: 'listChats',
+        attempt: 1,
+        kind: 'rate_limit',
+        status: 429,
+        delayMs: 2000,
+      },
+      {
+        marketplace: 'yandex',
+        operation: 'listChats',
+        attempt: 2,
+        kind: 'marketplace',
+        status: 500,
+        delayMs: 250,
+      },
+    ]);
+    expect(warnings[0]![0]).toContain('retrying in 2000 ms');
+  });
+
   it('survives a logger that throws', async () => {
     const broken = () => {
       throw new Error('log sink down');

@@ -269,16 +269,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         log(
           'warn',
           `${spec.operation}: the marketplace asks to wait ${retryAfterMs} ms, longer than we wait ourselves`,
-          data,
+          { ...data, retryAfterMs },
           redactor,
         );
         throw error;
       }
       const delay = retryAfterMs ?? backoffDelay(number, retry, runtime.random);
+      // The wait as data too, so a host shows it (a "rate-limited" status) without parsing the text.
       log(
         'warn',
         `${spec.operation}: retrying in ${delay} ms after ${error.kind}${error.status ? ` (HTTP ${error.status})` : ''}`,
-        data,
+        { ...data, delayMs: delay },
         redactor,
       );
       await runtime.sleep(delay, spec.signal);

@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors/errors.js';
+import type { Authentication } from '../http/authentication.js';
 import type { Runtime } from '../http/clock.js';
 import type { LimitRule, Logger, RetryPolicy } from '../http/options.js';
 import type { RequestClass } from '../http/request.js';
@@ -41,6 +42,11 @@ interface CommonClientOptions {
   retry?: Partial<RetryPolicy>;
   logger?: Logger;
   timeoutMs?: number;
+  /**
+   * Default `core`: the client adds the marketplace's credential headers. `host`: the host's
+   * transport authenticates each request (n8n's credential does), so none are added here.
+   */
+  authentication?: Authentication;
 }
 
 export type CreateClientOptions<M extends MarketplaceId = MarketplaceId> = {

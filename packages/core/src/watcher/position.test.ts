@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparePositions, maxPosition, normalizeTime, shiftTime } from './position.js';
+import { comparePositions, maxPosition, normalizeTime, shiftTime, startOfSecond } from './position.js';
 
 describe('positions', () => {
   it('compares Ozon ids as exact decimals, beyond 2^64 too', () => {
@@ -15,5 +15,12 @@ describe('positions', () => {
     expect(normalizeTime('2025-01-01T03:00:00+03:00')).toBe('2025-01-01T00:00:00.000Z');
     expect(normalizeTime('yesterday')).toBeUndefined();
     expect(shiftTime('2025-01-01T00:00:00.000Z', -1500)).toBe('2024-12-31T23:59:58.500Z');
+  });
+
+  it('takes a time back to the start of its second, offsets included', () => {
+    expect(startOfSecond('2026-03-02T09:01:01.234Z')).toBe('2026-03-02T09:01:01.000Z');
+    expect(startOfSecond('2026-03-02T12:01:01.999+03:00')).toBe('2026-03-02T09:01:01.000Z');
+    expect(startOfSecond('2026-03-02T09:01:01Z')).toBe('2026-03-02T09:01:01.000Z');
+    expect(startOfSecond('soon')).toBeUndefined();
   });
 });

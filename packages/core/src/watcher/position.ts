@@ -16,6 +16,16 @@ export function normalizeTime(value: string): string | undefined {
   return new Date(ms).toISOString();
 }
 
+/**
+ * The start of the second `value` falls in. Yandex's REST API writes times in whole seconds while
+ * its notifications carry milliseconds: a floor taken from a notification must not lie after the
+ * message it announces.
+ */
+export function startOfSecond(value: string): string | undefined {
+  const normal = normalizeTime(value);
+  return normal === undefined ? undefined : `${normal.slice(0, 19)}.000Z`;
+}
+
 export function shiftTime(iso: string, ms: number): string {
   return new Date(Date.parse(iso) + ms).toISOString();
 }

@@ -50,6 +50,9 @@ export function jsonResponse(status: number, body: unknown): PushResponse {
 /**
  * The state a push works on. With none saved yet (a push before any poll), "now" is where the
  * notification itself stands in the marketplace's data: that and everything after it is new.
+ * `floorAt` must not lie after the notified message, or that very message is lost: Yandex
+ * passes the start of the notification's second (its API gives whole seconds), Ozon the id just
+ * below the notified message's.
  */
 export function pushState(
   marketplace: MarketplaceId,

@@ -114,6 +114,21 @@ describe('Ozon push', () => {
     expect(host.messages()).toEqual([pushed, lost]);
   });
 
+  it('a push before any poll emits exactly the notified message (the floor sits just below its id)', async () => {
+    host = new TestHost(client);
+    ws.sb.control.setPush('ozon', { url: receiver.url });
+    const [a] = buyerChats(ws, 'ozon');
+    ws.advance(1_234);
+    const m = ws.write('ozon', a!, 'first thing this host ever hears');
+    await ws.sb.control.pushIdle();
+    expect(host.delivered.map((e) => [e.type, e.type === 'message.received' ? e.message.id : ''])).toEqual([
+      ['message.received', m],
+    ]);
+    await host.poll();
+    expect(host.messages()).toEqual([m]);
+    ws.advance(766);
+  });
+
   it('emits a notification Ozon sends twice once, and nothing for one the poll already delivered', async () => {
     ws.sb.control.setPush('ozon', { url: receiver.url, duplicate: true });
     const [a, b] = buyerChats(ws, 'ozon');

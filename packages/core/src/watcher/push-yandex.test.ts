@@ -101,6 +101,37 @@ describe('Yandex push', () => {
     expect(host.messages()).toEqual([pushed, lost]);
   });
 
+  it('a push before any poll emits the notified message once, though its sentAt has milliseconds and the API whole seconds', async () => {
+    // A host that never polled: no saved state, so the push alone sets where "new" starts.
+    host = new TestHost(client);
+    ws.sb.control.setPush('yandex', { url: receiver.url });
+    const [a] = buyerChats(ws, 'yandex');
+    ws.advance(1_234);
+    const m = ws.write('yandex', a!, 'first thing this host ever hears');
+    await ws.sb.control.pushIdle();
+    const sent = ws.sb.control.pushDeliveries('yandex').at(-1)!.body as { sentAt: string };
+    expect(sent.sentAt).toMatch(/\.\d*[1-9]\d*Z$/);
+    expect(host.delivered.map((e) => [e.type, e.type === 'message.received' ? e.message.id : ''])).toEqual([
+      ['message.received', m],
+    ]);
+    await host.poll();
+    expect(host.messages()).toEqual([m]);
+    // Back to whole seconds for the tests after this one.
+    ws.advance(766);
+  });
+
+  it('a CHAT_CREATED before any poll announces the new chat and its first message once', async () => {
+    host = new TestHost(client);
+    ws.sb.control.setPush('yandex', { url: receiver.url });
+    ws.advance(1_567);
+    const opened = ws.open('yandex', 'a new chat, milliseconds in');
+    await ws.sb.control.pushIdle();
+    await host.poll();
+    expect(host.chats()).toEqual([opened.chatId]);
+    expect(host.messages()).toEqual([opened.messageId]);
+    ws.advance(433);
+  });
+
   it('emits nothing for a notification about a message a poll already delivered', async () => {
     const [a] = buyerChats(ws, 'yandex');
     ws.advance(1_000);

@@ -6,6 +6,7 @@ import {
 } from '../marketplaces/yandex/push.js';
 import type { Message } from '../model/message.js';
 import { resolveOptions } from './options.js';
+import { startOfSecond } from './position.js';
 import {
   createTracker,
   finish,
@@ -60,7 +61,9 @@ export async function handleYandexPush(
   }
   try {
     const at = n.type === 'CHAT_CREATED' ? n.createdAt : n.sentAt;
-    const working = pushState('yandex', state, resolved, at);
+    // The notification has milliseconds, the REST API whole seconds: a floor at the exact
+    // notification time would lie after the very message it announces, and lose it.
+    const working = pushState('yandex', state, resolved, startOfSecond(at) ?? at);
     const t = createTracker(working, 'time', resolved);
     const chat = await client.getChat(n.chatId);
     const outcome = kindAllowed(resolved, chat) ? await followChat(client, t, chat, true) : 'handled';

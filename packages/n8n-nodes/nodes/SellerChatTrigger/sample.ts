@@ -1,10 +1,12 @@
-import type {
-  Chat,
-  ChatEvent,
-  MarketplaceClient,
-  Message,
-  SenderRole,
-  WatcherOptions,
+import {
+  type Chat,
+  type ChatEvent,
+  chatEventId,
+  type MarketplaceClient,
+  type Message,
+  messageEventId,
+  type SenderRole,
+  type WatcherOptions,
 } from '@sellerchat/core';
 
 /** Chats looked at for a manual-mode sample before giving up: a sample must stay cheap. */
@@ -18,11 +20,11 @@ function senders(options: WatcherOptions): Set<SenderRole> {
   return out;
 }
 
-/** Same shape and same id scheme as the watcher's events, so a workflow built on a sample fits the real thing. */
+/** Same shape and the watcher's own ids, so a workflow built on a sample fits the real thing. */
 function messageEvent(chat: Chat, message: Message): ChatEvent {
   return {
     type: 'message.received',
-    id: `${chat.marketplace}:msg:${chat.id}:${message.id}`,
+    id: messageEventId(chat.marketplace, chat.id, message.id),
     marketplace: chat.marketplace,
     chat,
     message,
@@ -34,7 +36,7 @@ function messageEvent(chat: Chat, message: Message): ChatEvent {
 function chatEvent(chat: Chat): ChatEvent {
   return {
     type: 'chat.created',
-    id: `${chat.marketplace}:chat:${chat.id}`,
+    id: chatEventId(chat.marketplace, chat.id),
     marketplace: chat.marketplace,
     chat,
     reply: { marketplace: chat.marketplace, chatId: chat.id },

@@ -24,18 +24,17 @@ export interface Closeable {
   close(): Promise<void>;
 }
 
-const RETRY_IN = /retrying in (\d+) ms/;
-
 /** How long a closing account lets sends and other actions under way finish before it aborts them. */
 const ACTION_GRACE_MS = 5_000;
 
 /** The core logs each retry; a rate-limit retry becomes a status on the node that is waiting. */
 const rateLimitLogger: Logger = {
   debug() {},
-  warn(message, data) {
+  warn(_message, data) {
     if (data?.kind !== 'rate_limit') return;
-    const delay = typeof data.delayMs === 'number' ? data.delayMs : Number(RETRY_IN.exec(message)?.[1]);
-    if (Number.isFinite(delay)) currentListener()?.rateLimited(delay);
+    // The core hands the wait over as data (delayMs); its message text is for people, not parsing.
+    const delay = data.delayMs;
+    if (typeof delay === 'number' && Number.isFinite(delay)) currentListener()?.rateLimited(delay);
   },
 };
 

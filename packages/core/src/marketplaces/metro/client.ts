@@ -1,4 +1,5 @@
 import { isSellerChatError, MarketplaceError, NotFoundError, ValidationError } from '../../errors/errors.js';
+import { type Authentication, chooseAuthenticate } from '../../http/authentication.js';
 import type { Runtime } from '../../http/clock.js';
 import type { LimitRule, Logger, RetryPolicy } from '../../http/options.js';
 import { pathFor } from '../../http/path.js';
@@ -52,6 +53,11 @@ export interface MetroClientOptions {
   retry?: Partial<RetryPolicy>;
   logger?: Logger;
   timeoutMs?: number;
+  /**
+   * `host`: the transport authenticates every request (an n8n credential), so the client adds no
+   * credential header. The credentials are still required: they are validated and redacted.
+   */
+  authentication?: Authentication;
   /** Accept-Language for category names when a call does not say (Metro's default is en). */
   language?: MetroLanguage;
 }
@@ -124,7 +130,9 @@ export function createMetroClient(options: MetroClientOptions): MetroClient {
       baseUrl: options.baseUrl ?? METRO_BASE_URLS[credentials.environment],
       transport,
       runtime,
-      authenticate: createMetroAuthenticate(credentials),
+      authenticate: chooseAuthenticate('metro', options.authentication, () =>
+        createMetroAuthenticate(credentials),
+      ),
       mapError: mapMetroError,
       secrets: [credentials.clientSecret, credentials.clientKey],
       limits: options.limits,

@@ -1,4 +1,5 @@
 import { MarketplaceError, NotFoundError, NotSupportedError, ValidationError } from '../../errors/errors.js';
+import { type Authentication, chooseAuthenticate } from '../../http/authentication.js';
 import type { Runtime } from '../../http/clock.js';
 import type { LimitRule, Logger, RetryPolicy } from '../../http/options.js';
 import { createHttpClient } from '../../http/pipeline.js';
@@ -40,6 +41,11 @@ export interface OzonClientOptions {
   retry?: Partial<RetryPolicy>;
   logger?: Logger;
   timeoutMs?: number;
+  /**
+   * `host`: the transport authenticates every request (an n8n credential), so the client adds no
+   * credential header. The credentials are still required: they are validated and redacted.
+   */
+  authentication?: Authentication;
 }
 
 export interface OzonClient extends MarketplaceClient {
@@ -119,7 +125,9 @@ export function createOzonClient(options: OzonClientOptions): OzonClient {
       baseUrl: options.baseUrl ?? OZON_BASE_URLS.production,
       transport,
       runtime,
-      authenticate: ozonAuthenticate(clientId, apiKey),
+      authenticate: chooseAuthenticate('ozon', options.authentication, () =>
+        ozonAuthenticate(clientId, apiKey),
+      ),
       mapError: ozonMapError,
       secrets: [clientId, apiKey],
       // 50 requests per second across all methods per Client-Id.

@@ -1,4 +1,5 @@
 import { MarketplaceError, NotFoundError, NotSupportedError, ValidationError } from '../../errors/errors.js';
+import { type Authentication, chooseAuthenticate } from '../../http/authentication.js';
 import type { Runtime } from '../../http/clock.js';
 import type { LimitRule, Logger, RetryPolicy } from '../../http/options.js';
 import { createHttpClient } from '../../http/pipeline.js';
@@ -45,6 +46,11 @@ export interface StoredenClientOptions {
   retry?: Partial<RetryPolicy>;
   logger?: Logger;
   timeoutMs?: number;
+  /**
+   * `host`: the transport authenticates every request (an n8n credential), so the client adds no
+   * credential header. The credentials are still required: they are validated and redacted.
+   */
+  authentication?: Authentication;
 }
 
 export type StoredenClient = MarketplaceClient;
@@ -82,7 +88,9 @@ export function createStoredenClient(options: StoredenClientOptions): StoredenCl
       baseUrl: options.baseUrl ?? STOREDEN_BASE_URL,
       transport: options.transport,
       runtime,
-      authenticate: createStoredenAuthenticate(credentials),
+      authenticate: chooseAuthenticate('storeden', options.authentication, () =>
+        createStoredenAuthenticate(credentials),
+      ),
       mapError: mapStoredenError,
       secrets: [credentials.key, credentials.exchange],
       limits: options.limits,

@@ -1,4 +1,5 @@
 import { MarketplaceError, NotSupportedError, ValidationError } from '../../errors/errors.js';
+import { type Authentication, chooseAuthenticate } from '../../http/authentication.js';
 import type { Runtime } from '../../http/clock.js';
 import type { LimitRule, Logger, RetryPolicy } from '../../http/options.js';
 import { pathFor } from '../../http/path.js';
@@ -41,6 +42,11 @@ export interface YandexClientOptions {
   retry?: Partial<RetryPolicy>;
   logger?: Logger;
   timeoutMs?: number;
+  /**
+   * `host`: the transport authenticates every request (an n8n credential), so the client adds no
+   * credential header. The credentials are still required: they are validated and redacted.
+   */
+  authentication?: Authentication;
 }
 
 export interface YandexClient extends MarketplaceClient {
@@ -91,7 +97,7 @@ export function createYandexClient(options: YandexClientOptions): YandexClient {
       baseUrl: options.baseUrl ?? YANDEX_BASE_URLS.production,
       transport,
       runtime,
-      authenticate: yandexAuthenticate(apiKey),
+      authenticate: chooseAuthenticate('yandex', options.authentication, () => yandexAuthenticate(apiKey)),
       mapError: yandexMapError,
       secrets: [apiKey],
       // Yandex allows 4 parallel requests per business; more is answered with 420.

@@ -64,8 +64,9 @@ function coreCredentials<M extends MarketplaceId>(
 
 /**
  * A core client for the marketplace's credential. The core still receives the secrets (it
- * validates them and redacts them from every error); on the wire, auth comes from the n8n
- * credential through `httpRequestWithAuthentication`.
+ * validates them and redacts them from every error) but adds no auth header itself
+ * (`authentication: 'host'`): on the wire, auth comes from the n8n credential alone, through
+ * `httpRequestWithAuthentication`.
  */
 export async function connect<M extends MarketplaceId>(
   context: ConnectContext,
@@ -80,5 +81,6 @@ export async function connect<M extends MarketplaceId>(
     baseUrl,
     transport,
     runtime: n8nRuntime,
+    authentication: 'host',
   } as Parameters<typeof createClient<M>>[0]);
 }

@@ -7,7 +7,7 @@ import {
   transportFailure,
 } from '@sellerchat/core';
 import type { IAllExecuteFunctions, IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { CORE_AUTH_HEADERS, CREDENTIAL_TYPES } from './credential-types.js';
+import { CREDENTIAL_TYPES } from './credential-types.js';
 
 /** The part of any n8n node context (execute, poll, webhook, hook) the transport needs. */
 export interface RequestContext {
@@ -93,10 +93,10 @@ export function failureOf(error: unknown, signal: AbortSignal | undefined): Tran
 /**
  * A core Transport on n8n's own request helper, so n8n's proxy, certificate and SSRF settings
  * apply. Requests below the account's base URL carry the n8n credential (its `authenticate`
- * adds the auth headers; the core's are dropped first); any other host (a CDN serving an
- * attachment) gets no credentials at all. Every status comes back as a response, bodies as
- * bytes, so the core parses them losslessly; redirects are not followed, since following one
- * would carry the credentials wherever the marketplace pointed.
+ * adds the auth headers; the core adds none, its client runs with `authentication: 'host'`);
+ * any other host (a CDN serving an attachment) gets no credentials at all. Every status comes
+ * back as a response, bodies as bytes, so the core parses them losslessly; redirects are not
+ * followed, since following one would carry the credentials wherever the marketplace pointed.
  */
 export function createN8nTransport(
   context: RequestContext,
@@ -104,13 +104,9 @@ export function createN8nTransport(
   baseUrl: string,
 ): Transport {
   const credentialType = CREDENTIAL_TYPES[marketplace];
-  const authHeaders = new Set(CORE_AUTH_HEADERS[marketplace]);
   const base = baseUrl.replace(/\/+$/, '');
   return async (request: TransportRequest): Promise<TransportResponse> => {
-    const headers: IDataObject = {};
-    for (const [name, value] of Object.entries(request.headers)) {
-      if (!authHeaders.has(name.toLowerCase())) headers[name] = value;
-    }
+    const headers: IDataObject = { ...request.headers };
     const options: IHttpRequestOptions = {
       method: request.method,
       url: request.url,

@@ -4,11 +4,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MarketplaceId } from '@sellerchat/core';
+import { startSandbox } from '@sellerchat/sandbox';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configure, coreNodes, type FlowNode, loadExample, nodeNamed } from './support/example-flows.js';
 import { type JsonReceiver, startJsonReceiver } from './support/json-receiver.js';
 import { allNodes, collect, helper, statuses, until } from './support/node-red.js';
-import { startSandbox } from '@sellerchat/sandbox';
 import { type RunningSandbox, sellerMessagesIn, writableChat } from './support/sandbox.js';
 
 const HOUR = 3_600_000;
@@ -33,10 +33,13 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   vi.useRealTimers();
+  const failures = errors();
   await helper.unload();
   await receiver?.close();
   receiver = undefined;
   await sb.close();
+  // Nothing reached the example's Catch node.
+  expect(failures).toEqual([]);
 });
 afterAll(async () => {
   await helper.stopServer();
@@ -56,14 +59,16 @@ async function deploy(file: string, urls: Record<string, string> = {}): Promise<
 
 /** What reached the example's Catch → debug pair: the error messages, for assertions and failures. */
 let caught: Array<Record<string, unknown>> = [];
-const errors = () => caught.map((m) => (m.error as { message?: string } | undefined)?.message ?? JSON.stringify(m));
+const errors = () =>
+  caught.map((m) => (m.error as { message?: string } | undefined)?.message ?? JSON.stringify(m));
 
 /** Waits until every trigger of the flow finished its first poll ("now" is set only then). */
 async function firstPolls(flow: FlowNode[]): Promise<void> {
   const triggers = flow.filter((n) => n.type === 'sellerchat-in');
   const seen = triggers.map((t) => statuses(t.id));
   await until(
-    () => seen.every((s) => s.some((x) => x.text === 'polling') && s.at(-1)?.text?.startsWith('idle') === true),
+    () =>
+      seen.every((s) => s.some((x) => x.text === 'polling') && s.at(-1)?.text?.startsWith('idle') === true),
     'the first poll of every trigger',
     20_000,
   );
@@ -105,7 +110,8 @@ describe('examples/node-red/auto-reply-business-hours.json', () => {
       MarketplaceId,
       string
     >;
-    const metroOrder = sb.control.threads('metro').find((t) => t.chatId === chats.metro)?.context?.orderNumber;
+    const metroOrder = sb.control.threads('metro').find((t) => t.chatId === chats.metro)
+      ?.context?.orderNumber;
     expect(metroOrder).toBeTruthy();
     const template: Record<MarketplaceId, string> = {
       metro: `Thank you for your message about order ${metroOrder}. Our team answers within 24 hours.`,
@@ -115,17 +121,26 @@ describe('examples/node-red/auto-reply-business-hours.json', () => {
     };
     const closed = "We're closed, back at 9:00.";
 
-    for (const mp of marketplaces) sb.control.buyerWrite(mp, { chatId: chats[mp], text: 'Do you ship to Vienna?' });
-    await until(() => marketplaces.every((mp) => sellerTexts(mp, chats[mp]).length >= 1), 'the daytime answers', 30_000).catch(
-      (e: Error) => {
-        throw new Error(`${e.message}: ${JSON.stringify({ errors: errors(), sent: marketplaces.map((mp) => sellerTexts(mp, chats[mp])) })}`);
-      },
-    );
+    for (const mp of marketplaces)
+      sb.control.buyerWrite(mp, { chatId: chats[mp], text: 'Do you ship to Vienna?' });
+    await until(
+      () => marketplaces.every((mp) => sellerTexts(mp, chats[mp]).length >= 1),
+      'the daytime answers',
+      30_000,
+    ).catch((e: Error) => {
+      throw new Error(
+        `${e.message}: ${JSON.stringify({ errors: errors(), sent: marketplaces.map((mp) => sellerTexts(mp, chats[mp])) })}`,
+      );
+    });
 
     // 21:00 UTC the same weekday: 22:00 or 23:00 in Berlin.
     vi.setSystemTime(morning + 12 * HOUR);
     for (const mp of marketplaces) sb.control.buyerWrite(mp, { chatId: chats[mp], text: 'And to Graz?' });
-    await until(() => marketplaces.every((mp) => sellerTexts(mp, chats[mp]).length >= 2), 'the night answers', 30_000);
+    await until(
+      () => marketplaces.every((mp) => sellerTexts(mp, chats[mp]).length >= 2),
+      'the night answers',
+      30_000,
+    );
 
     for (const mp of marketplaces) expect(sellerTexts(mp, chats[mp]), mp).toEqual([template[mp], closed]);
   }, 90_000);
@@ -135,7 +150,16 @@ describe('examples/node-red/ai-reply-with-approval.json', () => {
   it('drafts with the model, holds the draft until approved, then sends it once', async () => {
     receiver = await startJsonReceiver((body) => {
       const messages = (body as { messages: Array<{ content: string }> }).messages;
-      return { object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: `Yes: ${messages.at(-1)?.content}` }, finish_reason: 'stop' }] };
+      return {
+        object: 'chat.completion',
+        choices: [
+          {
+            index: 0,
+            message: { role: 'assistant', content: `Yes: ${messages.at(-1)?.content}` },
+            finish_reason: 'stop',
+          },
+        ],
+      };
     });
     const flow = await deploy('ai-reply-with-approval.json', {
       'draft reply (LLM)': `${receiver.url}/v1/chat/completions`,
@@ -152,12 +176,19 @@ describe('examples/node-red/ai-reply-with-approval.json', () => {
       if (drafts.length === 0) await new Promise((r) => setTimeout(r, 200));
     }
     expect(drafts).toEqual([
-      expect.objectContaining({ chatId, question: 'Is the blue one in stock?', draft: 'Yes: Is the blue one in stock?' }),
+      expect.objectContaining({
+        chatId,
+        question: 'Is the blue one in stock?',
+        draft: 'Yes: Is the blue one in stock?',
+      }),
     ]);
     expect(receiver.received).toHaveLength(1);
     expect(receiver.received[0]).toMatchObject({
       path: '/v1/chat/completions',
-      body: { model: 'gpt-4o-mini', messages: [{ role: 'system' }, { role: 'user', content: 'Is the blue one in stock?' }] },
+      body: {
+        model: 'gpt-4o-mini',
+        messages: [{ role: 'system' }, { role: 'user', content: 'Is the blue one in stock?' }],
+      },
     });
 
     // The gate holds: nothing reaches the buyer while the draft waits.
@@ -175,7 +206,9 @@ describe('examples/node-red/ai-reply-with-approval.json', () => {
   }, 90_000);
 
   it('sends the edited text when the approval carries one, and nothing after a rejection', async () => {
-    receiver = await startJsonReceiver(() => ({ choices: [{ message: { role: 'assistant', content: 'model draft' } }] }));
+    receiver = await startJsonReceiver(() => ({
+      choices: [{ message: { role: 'assistant', content: 'model draft' } }],
+    }));
     const flow = await deploy('ai-reply-with-approval.json', { 'draft reply (LLM)': `${receiver.url}/v1` });
     await firstPolls(flow);
     const threads = sb.control.threads('yandex').filter((t) => !/closed|finished/i.test(t.status));
@@ -195,7 +228,9 @@ describe('examples/node-red/ai-reply-with-approval.json', () => {
       body: JSON.stringify({ text: 'edited by a person' }),
     });
     expect(edited.status).toBe(200);
-    expect((await fetch(`${origin}/sellerchat/drafts/${idOf(b)}/reject`, { method: 'POST' })).status).toBe(200);
+    expect((await fetch(`${origin}/sellerchat/drafts/${idOf(b)}/reject`, { method: 'POST' })).status).toBe(
+      200,
+    );
     await until(() => sellerTexts('yandex', a).length > 0, 'the edited answer');
     await new Promise((r) => setTimeout(r, 500));
     expect(sellerTexts('yandex', a)).toEqual(['edited by a person']);
@@ -237,7 +272,9 @@ describe('examples/node-red/sla-escalation.json', () => {
     const answered = metro.filter((t) => t.status === 'WAITING_FOR_BUYER').map((t) => t.chatId);
     expect(answered.length).toBeGreaterThanOrEqual(2);
     const [agedMetro, freshMetro] = [answered[0]!, answered[1]!];
-    const yandex = sb.control.threads('yandex').filter((t) => /WAITING_FOR_(PARTNER|CUSTOMER)/.test(t.status));
+    const yandex = sb.control
+      .threads('yandex')
+      .filter((t) => /WAITING_FOR_(PARTNER|CUSTOMER)/.test(t.status));
     const [agedYandex, freshYandex] = [yandex[0]!.chatId, yandex[1]!.chatId];
 
     // Written now and answered by nobody for 50 hours.

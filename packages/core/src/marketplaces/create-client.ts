@@ -1,14 +1,10 @@
 import { ValidationError } from '../errors/errors.js';
-import type { Authentication } from '../http/authentication.js';
-import type { Runtime } from '../http/clock.js';
-import type { LimitRule, Logger, RetryPolicy } from '../http/options.js';
-import type { RequestClass } from '../http/request.js';
-import type { Transport } from '../http/transport.js';
 import { isMarketplaceId, MARKETPLACES, type MarketplaceId } from '../model/marketplace.js';
 import { createMetroClient, type MetroClient } from './metro/client.js';
 import type { MetroCredentials } from './metro/credentials.js';
 import { createOzonClient, type OzonClient } from './ozon/client.js';
 import type { OzonCredentials } from './ozon/credentials.js';
+import type { ClientOptions } from './shared/client-options.js';
 import { createStoredenClient, type StoredenClient } from './storeden/client.js';
 import type { StoredenCredentials } from './storeden/credentials.js';
 import { createYandexClient, type YandexClient } from './yandex/client.js';
@@ -28,29 +24,8 @@ export interface ClientsByMarketplace {
   storeden: StoredenClient;
 }
 
-interface CommonClientOptions {
-  /** Default: the marketplace's production API. The sandbox: `${sandbox.url}/<marketplace>`. */
-  baseUrl?: string;
-  /**
-   * How requests travel. The main entry does no I/O of its own: pass `createAxiosTransport()`
-   * from `@sellerchat/core/axios`, or a host's own (n8n passes its request helper).
-   */
-  transport: Transport;
-  /** Clock, sleep and randomness: `nodeRuntime` from `@sellerchat/core/axios` outside tests. */
-  runtime: Runtime;
-  limits?: Partial<Record<RequestClass | 'all', LimitRule>>;
-  retry?: Partial<RetryPolicy>;
-  logger?: Logger;
-  timeoutMs?: number;
-  /**
-   * Default `core`: the client adds the marketplace's credential headers. `host`: the host's
-   * transport authenticates each request (n8n's credential does), so none are added here.
-   */
-  authentication?: Authentication;
-}
-
 export type CreateClientOptions<M extends MarketplaceId = MarketplaceId> = {
-  [K in M]: CommonClientOptions & { marketplace: K; credentials: CredentialsByMarketplace[K] };
+  [K in M]: ClientOptions<CredentialsByMarketplace[K]> & { marketplace: K };
 }[M];
 
 /**

@@ -21,7 +21,9 @@ export function coreNodes(): unknown[] {
     'network/21-httpin.js',
     'network/21-httprequest.js',
   ];
-  return files.map((file) => require(require.resolve(`@node-red/nodes/core/${file}`, { paths: [nodeRedDir] })));
+  return files.map((file) =>
+    require(require.resolve(`@node-red/nodes/core/${file}`, { paths: [nodeRedDir] })),
+  );
 }
 
 export function loadExample(file: string): FlowNode[] {

@@ -9,7 +9,9 @@ export interface JsonReceiver {
   close(): Promise<void>;
 }
 
-export async function startJsonReceiver(answer: (body: unknown) => unknown = () => ({ ok: true })): Promise<JsonReceiver> {
+export async function startJsonReceiver(
+  answer: (body: unknown) => unknown = () => ({ ok: true }),
+): Promise<JsonReceiver> {
   const received: JsonReceiver['received'] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];

@@ -1,11 +1,8 @@
 import { isSellerChatError, MarketplaceError, NotFoundError, ValidationError } from '../../errors/errors.js';
-import { type Authentication, chooseAuthenticate } from '../../http/authentication.js';
-import type { Runtime } from '../../http/clock.js';
-import type { LimitRule, Logger, RetryPolicy } from '../../http/options.js';
+import { chooseAuthenticate } from '../../http/authentication.js';
 import { pathFor } from '../../http/path.js';
 import { createHttpClient } from '../../http/pipeline.js';
-import type { HttpClient, RequestClass, RequestSpec } from '../../http/request.js';
-import type { Transport } from '../../http/transport.js';
+import type { HttpClient, RequestSpec } from '../../http/request.js';
 import type { FileUpload } from '../../model/attachment.js';
 import type { Chat } from '../../model/chat.js';
 import type { Message } from '../../model/message.js';
@@ -19,6 +16,7 @@ import type {
   SendResult,
   StartChatInput,
 } from '../client.js';
+import type { ClientOptions } from '../shared/client-options.js';
 import { trackClockOffset } from '../shared/clock-offset.js';
 import { downloadFile } from '../shared/download.js';
 import { isAmbiguousFailure, isSameSellerMessage, sendOnce } from '../shared/send-once.js';
@@ -43,21 +41,7 @@ import type {
   MetroUploadedFile,
 } from './wire.js';
 
-export interface MetroClientOptions {
-  credentials: MetroCredentials;
-  /** Wins over `credentials.environment`. The sandbox: `${sandbox.url}/metro`. */
-  baseUrl?: string;
-  transport: Transport;
-  runtime: Runtime;
-  limits?: Partial<Record<RequestClass | 'all', LimitRule>>;
-  retry?: Partial<RetryPolicy>;
-  logger?: Logger;
-  timeoutMs?: number;
-  /**
-   * `host`: the transport authenticates every request (an n8n credential), so the client adds no
-   * credential header. The credentials are still required: they are validated and redacted.
-   */
-  authentication?: Authentication;
+export interface MetroClientOptions extends ClientOptions<MetroCredentials> {
   /** Accept-Language for category names when a call does not say (Metro's default is en). */
   language?: MetroLanguage;
 }

@@ -1,10 +1,7 @@
 import { MarketplaceError, NotFoundError, NotSupportedError, ValidationError } from '../../errors/errors.js';
-import { type Authentication, chooseAuthenticate } from '../../http/authentication.js';
-import type { Runtime } from '../../http/clock.js';
-import type { LimitRule, Logger, RetryPolicy } from '../../http/options.js';
+import { chooseAuthenticate } from '../../http/authentication.js';
 import { createHttpClient } from '../../http/pipeline.js';
-import type { HttpClient, RequestClass } from '../../http/request.js';
-import type { Transport } from '../../http/transport.js';
+import type { HttpClient } from '../../http/request.js';
 import type { FileUpload } from '../../model/attachment.js';
 import type { Chat, ChatStatus } from '../../model/chat.js';
 import type { Message } from '../../model/message.js';
@@ -19,6 +16,7 @@ import type {
   StartChatInput,
 } from '../client.js';
 import { toBase64 } from '../shared/base64.js';
+import type { ClientOptions } from '../shared/client-options.js';
 import { trackClockOffset } from '../shared/clock-offset.js';
 import { downloadFile } from '../shared/download.js';
 import { sendOnce } from '../shared/send-once.js';
@@ -31,22 +29,7 @@ import { mapOzonChat } from './map-chat.js';
 import { mapOzonMessage, ozonRawText } from './map-message.js';
 import { arrayOf, boolOf, countOf, objectOf, stringOf } from './raw.js';
 
-export interface OzonClientOptions {
-  credentials: OzonCredentials;
-  /** Default: production. The sandbox: `${sandbox.url}/ozon`. */
-  baseUrl?: string;
-  transport: Transport;
-  runtime: Runtime;
-  limits?: Partial<Record<RequestClass | 'all', LimitRule>>;
-  retry?: Partial<RetryPolicy>;
-  logger?: Logger;
-  timeoutMs?: number;
-  /**
-   * `host`: the transport authenticates every request (an n8n credential), so the client adds no
-   * credential header. The credentials are still required: they are validated and redacted.
-   */
-  authentication?: Authentication;
-}
+export type OzonClientOptions = ClientOptions<OzonCredentials>;
 
 export interface OzonClient extends MarketplaceClient {
   /** total_unread_count of /v3/chat/list: unread messages across all chats. */

@@ -1,10 +1,7 @@
 import { MarketplaceError, NotFoundError, NotSupportedError, ValidationError } from '../../errors/errors.js';
-import { type Authentication, chooseAuthenticate } from '../../http/authentication.js';
-import type { Runtime } from '../../http/clock.js';
-import type { LimitRule, Logger, RetryPolicy } from '../../http/options.js';
+import { chooseAuthenticate } from '../../http/authentication.js';
 import { createHttpClient } from '../../http/pipeline.js';
-import type { HttpClient, QueryValue, RequestClass } from '../../http/request.js';
-import type { Transport } from '../../http/transport.js';
+import type { HttpClient, QueryValue } from '../../http/request.js';
 import type { FileUpload } from '../../model/attachment.js';
 import type { Chat } from '../../model/chat.js';
 import type { Message } from '../../model/message.js';
@@ -19,6 +16,7 @@ import type {
   SendResult,
   StartChatInput,
 } from '../client.js';
+import type { ClientOptions } from '../shared/client-options.js';
 import { trackClockOffset } from '../shared/clock-offset.js';
 import { isSameSellerMessage, sendOnce } from '../shared/send-once.js';
 import { createStoredenAuthenticate } from './auth.js';
@@ -36,22 +34,7 @@ import type {
   StoredenSendResponse,
 } from './wire.js';
 
-export interface StoredenClientOptions {
-  credentials: StoredenCredentials;
-  /** Default https://connect.storeden.com/v1.1. The sandbox: `${sandbox.url}/storeden`. */
-  baseUrl?: string;
-  transport: Transport;
-  runtime: Runtime;
-  limits?: Partial<Record<RequestClass | 'all', LimitRule>>;
-  retry?: Partial<RetryPolicy>;
-  logger?: Logger;
-  timeoutMs?: number;
-  /**
-   * `host`: the transport authenticates every request (an n8n credential), so the client adds no
-   * credential header. The credentials are still required: they are validated and redacted.
-   */
-  authentication?: Authentication;
-}
+export type StoredenClientOptions = ClientOptions<StoredenCredentials>;
 
 export type StoredenClient = MarketplaceClient;
 

@@ -1,11 +1,8 @@
 import { MarketplaceError, NotSupportedError, ValidationError } from '../../errors/errors.js';
-import { type Authentication, chooseAuthenticate } from '../../http/authentication.js';
-import type { Runtime } from '../../http/clock.js';
-import type { LimitRule, Logger, RetryPolicy } from '../../http/options.js';
+import { chooseAuthenticate } from '../../http/authentication.js';
 import { pathFor } from '../../http/path.js';
 import { createHttpClient } from '../../http/pipeline.js';
-import type { HttpClient, RequestClass } from '../../http/request.js';
-import type { Transport } from '../../http/transport.js';
+import type { HttpClient } from '../../http/request.js';
 import { jsonNumber } from '../../json/lossless.js';
 import type { FileUpload } from '../../model/attachment.js';
 import type { Chat } from '../../model/chat.js';
@@ -20,6 +17,7 @@ import type {
   SendResult,
   StartChatInput,
 } from '../client.js';
+import type { ClientOptions } from '../shared/client-options.js';
 import { trackClockOffset } from '../shared/clock-offset.js';
 import { downloadFile } from '../shared/download.js';
 import { isSameSellerMessage, sendOnce } from '../shared/send-once.js';
@@ -32,22 +30,7 @@ import { mapYandexChat, YANDEX_STATUSES_OF } from './map-chat.js';
 import { mapYandexMessage } from './map-message.js';
 import { arrayOf, objectOf, stringOf } from './raw.js';
 
-export interface YandexClientOptions {
-  credentials: YandexCredentials;
-  /** Default: production. The sandbox: `${sandbox.url}/yandex`. */
-  baseUrl?: string;
-  transport: Transport;
-  runtime: Runtime;
-  limits?: Partial<Record<RequestClass | 'all', LimitRule>>;
-  retry?: Partial<RetryPolicy>;
-  logger?: Logger;
-  timeoutMs?: number;
-  /**
-   * `host`: the transport authenticates every request (an n8n credential), so the client adds no
-   * credential header. The credentials are still required: they are validated and redacted.
-   */
-  authentication?: Authentication;
-}
+export type YandexClientOptions = ClientOptions<YandexCredentials>;
 
 export interface YandexClient extends MarketplaceClient {
   /** getChatMessage: one message by id (what a CHAT_MESSAGE_SENT notification points at). */

@@ -6,12 +6,14 @@
 // Options: --port N (sandbox port, default 4010, 0 = any free), --node-red-port N (default 1880,
 // 0 = any free), --interval MS (poll interval, default 2000, whole seconds in Node-RED),
 // --check (one buyer message per marketplace, exactly one reply each, exit 0/1),
-// --host node-red|n8n (default node-red; n8n needs an install: N8N_BIN or `n8n` on PATH),
-// --verbose (Node-RED's info log).
+// --host node-red|n8n (default node-red; n8n needs an install: N8N_BIN or `n8n` on PATH, see
+// scripts/demo/n8n-demo.mjs), --n8n-port N (default 5678, busy or 0 = any free),
+// --verbose (Node-RED's or n8n's info log).
 import { parseArgs } from 'node:util';
 import { check } from './demo/check.mjs';
 import { autoReplyFlow, TAB_ID, triggerId } from './demo/flow.mjs';
 import { findN8n } from './demo/n8n.mjs';
+import { runN8nDemo } from './demo/n8n-demo.mjs';
 import { deployFlows, startNodeRed, triggersReady } from './demo/node-red.mjs';
 import { installNodes } from './demo/node-red-install.mjs';
 import { wirePush } from './demo/push.mjs';
@@ -21,6 +23,7 @@ const { values: args } = parseArgs({
   options: {
     port: { type: 'string', default: '4010' },
     'node-red-port': { type: 'string', default: '1880' },
+    'n8n-port': { type: 'string', default: '5678' },
     interval: { type: 'string', default: '2000' },
     check: { type: 'boolean', default: false },
     host: { type: 'string', default: 'node-red' },
@@ -31,13 +34,15 @@ const intervalS = Math.max(1, Math.round((Number(args.interval) || 2000) / 1000)
 const log = (...parts) => console.log(new Date().toISOString().slice(11, 19), ...parts);
 
 if (args.host === 'n8n') {
-  const n8n = findN8n();
-  console.error(
-    n8n
-      ? `--host n8n: found n8n at ${n8n}, but the demo cannot drive n8n yet; run it without --host for Node-RED.`
-      : '--host n8n: no n8n install found (set N8N_BIN to its binary or put `n8n` on PATH). The demo does not install n8n; run it without --host for Node-RED.',
-  );
-  process.exit(2);
+  const bin = findN8n();
+  if (!bin) {
+    console.error(
+      '--host n8n: no n8n install found (set N8N_BIN to its binary or put `n8n` on PATH). The demo does not install n8n; run it without --host for Node-RED.',
+    );
+    process.exit(2);
+  }
+  // Runs until --check is done or Ctrl-C, and exits there: it never falls through to Node-RED.
+  await runN8nDemo({ bin, marketplaces: MARKETPLACES, args, log });
 }
 if (args.host !== 'node-red') {
   console.error(`--host must be node-red or n8n (got "${args.host}")`);

@@ -1,6 +1,6 @@
 // Every workflow of examples/n8n/ as shipped, inside n8n's execution engine against the sandbox:
 // only credentials (sandbox base URLs) and the URLs of the stand-in services are set, as a user
-// fills them in after importing. Core n8n nodes come from test/harness/core-nodes.ts.
+// fills them in after importing. Core n8n nodes are n8n-nodes-base's own (test/harness/base-nodes.ts).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MarketplaceId } from '@sellerchat/core';
@@ -191,10 +191,18 @@ describe('examples/n8n/ai-reply-with-approval.json', () => {
     expect(runError(waiting)).toBeUndefined();
     expect(waiting.status).toBe('waiting');
     expect(llm.received.map((r) => r.authorization)).toEqual(['Bearer sk-test-key', 'Bearer sk-test-key']);
-    expect(llm.received[0]!.body).toMatchObject({
-      model: 'gpt-4o-mini',
-      messages: [{ role: 'system' }, { role: 'user', content: 'Is the blue one in stock?' }],
-    });
+    // n8n's HTTP Request node sends the items' requests concurrently: the arrival order is free.
+    const asked = (question: string) =>
+      llm.received.filter(
+        (r) => (r.body.messages as Array<{ content?: string }> | undefined)?.at(-1)?.content === question,
+      );
+    for (const question of ['Is the blue one in stock?', 'Do you deliver on Sunday?']) {
+      expect(asked(question), question).toHaveLength(1);
+      expect(asked(question)[0]!.body).toMatchObject({
+        model: 'gpt-4o-mini',
+        messages: [{ role: 'system' }, { role: 'user', content: question }],
+      });
+    }
     expect(approvals.received).toHaveLength(1);
     const request = approvals.received[0]!.body as { approveUrl: string; drafts: IDataObject[] };
     expect(request.approveUrl).toMatch(/^http:\/\/127\.0\.0\.1\/webhook-waiting\/\S+/);

@@ -1,5 +1,11 @@
 import { ValidationError } from '../errors/errors.js';
-import { isMarketplaceId, MARKETPLACES, type MarketplaceId } from '../model/marketplace.js';
+import type { Runtime } from '../http/clock.js';
+import {
+  isMarketplaceId,
+  MARKETPLACE_NAMES,
+  MARKETPLACES,
+  type MarketplaceId,
+} from '../model/marketplace.js';
 import { createMetroClient, type MetroClient } from './metro/client.js';
 import type { MetroCredentials } from './metro/credentials.js';
 import { createOzonClient, type OzonClient } from './ozon/client.js';
@@ -45,8 +51,16 @@ export function createClient(options: CreateClientOptions): ClientsByMarketplace
   }
   if (typeof options.transport !== 'function') {
     throw new ValidationError(
-      'transport is required: pass createAxiosTransport() from @sellerchat/core/axios or your own',
+      `${MARKETPLACE_NAMES[marketplace]}: transport is required: pass createAxiosTransport() from @sellerchat/core/axios or your own`,
       { marketplace, field: 'transport' },
+    );
+  }
+  // Without this check a missing runtime crashes deep inside the client with a TypeError.
+  const runtime: Partial<Runtime> | undefined = options.runtime;
+  if (typeof runtime?.clock?.now !== 'function' || typeof runtime.sleep !== 'function') {
+    throw new ValidationError(
+      `${MARKETPLACE_NAMES[marketplace]}: runtime is required: pass nodeRuntime from @sellerchat/core/axios, or use createNodeClient`,
+      { marketplace, field: 'runtime', limit: '{ clock, sleep, random }' },
     );
   }
   switch (options.marketplace) {

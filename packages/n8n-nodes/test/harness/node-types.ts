@@ -29,7 +29,7 @@ export type CredentialTypeName = keyof typeof CREDENTIAL_CLASSES;
 /** What our nodes' items look like at the end of a test: plain data. */
 export type Json = IDataObject;
 
-const registry: Record<string, INodeType> = {
+const registry: Record<string, INodeType | IVersionedNodeType> = {
   [TYPES.action]: new SellerChat(),
   [TYPES.poll]: new SellerChatTrigger(),
   [TYPES.push]: new SellerChatPushTrigger(),
@@ -47,8 +47,8 @@ export const nodeTypes: INodeTypes = {
   getKnownTypes: () => ({}),
 };
 
-/** Harness-only node types (the credential tester). */
-export function registerNodeType(type: string, nodeType: INodeType): void {
+/** Node types beyond ours: harness-only ones (the credential tester) and n8n's core nodes. */
+export function registerNodeType(type: string, nodeType: INodeType | IVersionedNodeType): void {
   registry[type] = nodeType;
 }
 

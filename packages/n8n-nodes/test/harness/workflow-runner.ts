@@ -12,11 +12,12 @@ import type {
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 import { createAdditionalData } from './additional-data.js';
-import { CORE_NODES } from './core-nodes.js';
+import { BASE_NODES } from './base-nodes.js';
 import { createCredentialsHelper } from './credentials-helper.js';
 import { nodeTypes, registerNodeType } from './node-types.js';
+import { resumeThroughWaitingWebhook } from './waiting-webhook.js';
 
-for (const [type, nodeType] of Object.entries(CORE_NODES)) registerNodeType(type, nodeType);
+for (const [type, nodeType] of Object.entries(BASE_NODES)) registerNodeType(type, nodeType);
 
 /** Decrypted credential values by credential type, as the user entered them. */
 export type WorkflowCredentials = Record<string, ICredentialDataDecryptedObject>;
@@ -71,9 +72,9 @@ export class ImportedWorkflow {
     });
   }
 
-  private additionalData() {
+  private additionalData(extra: Record<string, unknown> = {}) {
     const store = this.credentials as Parameters<typeof createCredentialsHelper>[0];
-    return createAdditionalData(createCredentialsHelper(store), this.data);
+    return createAdditionalData(createCredentialsHelper(store), this.data, extra);
   }
 
   node(name: string): INode {
@@ -106,18 +107,9 @@ export class ImportedWorkflow {
     );
   }
 
-  /**
-   * Resumes a waiting execution as n8n's waiting-webhook route does: the request becomes the Wait
-   * node's output ({headers, params, query, body}) and the engine goes on from there.
-   */
+  /** Resumes a waiting execution with a JSON POST to its resume URL, as a user of the workflow does. */
   async resume(run: IRun, body: IDataObject): Promise<IRun> {
-    if (!run.waitTill) throw new Error('the execution is not waiting');
-    const stack = run.data.executionData?.nodeExecutionStack;
-    if (!stack?.[0]) throw new Error('the waiting execution has no node to resume');
-    stack[0].data.main = [[{ json: { headers: {}, params: {}, query: {}, body } }]];
-    return new WorkflowExecute(this.additionalData(), 'webhook', run.data).processRunExecutionData(
-      this.workflow,
-    );
+    return resumeThroughWaitingWebhook(this.workflow, run, (extra) => this.additionalData(extra), body);
   }
 }
 

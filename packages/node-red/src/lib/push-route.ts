@@ -36,13 +36,21 @@ function readBody(req: IncomingMessage & { body?: unknown }): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_PUSH_BODY_BYTES) {
-        reject(new BodyTooLarge());
-        req.destroy();
+        chunks.length = 0;
+        // The rest is read and dropped so the 413 reaches the sender (destroying the request resets
+        // the socket first); a body that runs on far past the limit is cut off all the same.
+        if (size > 8 * MAX_PUSH_BODY_BYTES) {
+          reject(new BodyTooLarge());
+          req.destroy();
+        }
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (size > MAX_PUSH_BODY_BYTES) reject(new BodyTooLarge());
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', reject);
   });
 }
@@ -98,7 +106,11 @@ export function mountPushRoute(app: HttpApp, paths: string[], handle: PushHandle
         res.statusCode = tooLarge ? 413 : 500;
         res.setHeader('content-type', 'application/json');
         res.end(
-          JSON.stringify({ error: { message: tooLarge ? 'notification body too large' : 'internal error' } }),
+          JSON.stringify({
+            error: {
+              message: tooLarge ? 'notification body too large; the limit is 1 MB' : 'internal error',
+            },
+          }),
         );
       });
   };

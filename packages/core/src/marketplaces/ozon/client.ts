@@ -370,9 +370,10 @@ export function createOzonClient(options: OzonClientOptions): OzonClient {
         input.orderId !== undefined &&
         input.orderId !== input.postingNumber)
     ) {
-      throw new ValidationError('Ozon: startChat takes only a postingNumber', {
+      const field = other ?? 'orderId';
+      throw new ValidationError(`Ozon: startChat takes only a postingNumber, not ${field}`, {
         marketplace: 'ozon',
-        field: other ?? 'orderId',
+        field,
         limit: 'postingNumber only',
       });
     }

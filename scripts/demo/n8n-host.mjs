@@ -7,6 +7,7 @@ import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { delimiter, dirname, join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { promisify } from 'node:util';
 import { installN8nNodes } from './n8n-install.mjs';
 import { autoReplyWorkflow, demoCredentials, workflowId } from './n8n-workflow.mjs';
@@ -35,7 +36,7 @@ function freePort(preferred = 0) {
 }
 
 /** n8n's environment: this folder only, loopback only, nothing sent home. */
-function n8nEnv(port, brokerPort, logLevel) {
+function n8nEnv(port, brokerPort) {
   const env = { ...process.env };
   // A user's own extension folder or key would mix into the demo's fresh instance.
   for (const name of ['N8N_CUSTOM_EXTENSIONS', 'N8N_ENCRYPTION_KEY', 'N8N_CONFIG_FILES', 'DB_TYPE']) {
@@ -51,7 +52,6 @@ function n8nEnv(port, brokerPort, logLevel) {
     N8N_HOST: '127.0.0.1',
     N8N_PROTOCOL: 'http',
     N8N_PORT: String(port),
-    WEBHOOK_URL: `http://127.0.0.1:${port}/`,
     // The task runner's broker defaults to 5679, next to n8n's own default: give it a free port too.
     N8N_RUNNERS_BROKER_PORT: String(brokerPort),
     N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
@@ -63,7 +63,7 @@ function n8nEnv(port, brokerPort, logLevel) {
     N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
     N8N_SECURE_COOKIE: 'false',
     DB_SQLITE_POOL_SIZE: '1',
-    N8N_LOG_LEVEL: logLevel,
+    N8N_LOG_LEVEL: 'info',
   };
 }
 
@@ -100,11 +100,33 @@ async function prepare(bin, sandbox, marketplaces, env, log) {
   }
 }
 
+/**
+ * Whether every workflow's trigger has saved its first state: the poller's first poll (run at
+ * activation) or the push trigger's anchor. n8n keeps it in the workflow's static data; the demo
+ * reads n8n's SQLite read-only, as n8n logs no activation line for workflows it starts with.
+ */
+function triggersReady(ids) {
+  let db;
+  try {
+    db = new DatabaseSync(join(N8N_USER_FOLDER, '.n8n', 'database.sqlite'), { readOnly: true });
+    const rows = db.prepare('SELECT id, staticData FROM workflow_entity').all();
+    return ids.every((id) => {
+      const data = rows.find((row) => row.id === id)?.staticData;
+      return typeof data === 'string' && data.includes('"watcher"');
+    });
+  } catch {
+    // Not created or locked yet: ask again.
+    return false;
+  } finally {
+    db?.close();
+  }
+}
+
 /** Starts n8n for `marketplaces` against `sandbox`; resolves once every workflow is active. */
 export async function startN8n({ bin, sandbox, marketplaces, port, log, verbose }) {
   const n8nPort = await freePort(port);
   const brokerPort = await freePort(0);
-  const env = n8nEnv(n8nPort, brokerPort, verbose ? 'info' : 'info');
+  const env = n8nEnv(n8nPort, brokerPort);
   await prepare(bin, sandbox, marketplaces, env, log);
 
   log(`n8n: starting on 127.0.0.1:${n8nPort} (task runner broker on ${brokerPort})`);
@@ -122,13 +144,10 @@ export async function startN8n({ bin, sandbox, marketplaces, port, log, verbose 
   const onExit = () => killGroup('SIGKILL');
   process.once('exit', onExit);
   let output = '';
-  const activated = new Set();
   const relay = (chunk) => {
     const text = chunk.toString();
     output += text;
     for (const line of text.split('\n')) {
-      const id = /Activated workflow .*\(ID: (\w+)\)/.exec(line)?.[1];
-      if (id) activated.add(id);
       if (verbose && line.trim() !== '') log(`[n8n] ${line}`);
     }
   };
@@ -165,7 +184,7 @@ export async function startN8n({ bin, sandbox, marketplaces, port, log, verbose 
       (res) => res.ok,
       () => false,
     );
-    if (healthy && wanted.every((id) => activated.has(id))) break;
+    if (healthy && triggersReady(wanted)) break;
     await sleep(250);
   }
   return {

@@ -525,7 +525,7 @@ describe('bad input to the core clients', () => {
     if (c.field !== undefined) expect(e.message).toContain(c.field.replace(/\.name$/, ''));
   });
 
-  it('the catalog holds a case of every kind of bad input', () => {
+  it('the catalog holds at least 45 client cases', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(45);
   });
 });

@@ -31,6 +31,8 @@ const SECRET_FIELDS: Record<MarketplaceId, string[]> = {
 let sandbox: RunningSandbox;
 let echo: Server;
 let echoUrl: string;
+/** What the echo server answered: proof that the canaries were sent and echoed back. */
+const echoed: string[] = [];
 /** Every string the code under test produced: logs, console output, errors, results. */
 const produced: string[] = [];
 
@@ -56,7 +58,9 @@ beforeAll(async () => {
     req.on('end', () => {
       res.statusCode = status;
       res.setHeader('content-type', 'application/json');
-      res.end(echoBack(req, status));
+      const body = echoBack(req, status);
+      echoed.push(body);
+      res.end(body);
     });
   });
   await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
@@ -146,6 +150,7 @@ describe('secret canaries in the core clients', () => {
 
   for (const status of [400, 401, 403, 500]) {
     it.each(MARKETPLACES)(`%s: a ${status} that echoes the request back holds no canary`, async (m) => {
+      echoed.length = 0;
       const c = client(m, CANARIES[m], `${echoUrl}/s${status}/${m}`);
       const error = (await record(() => c.listChats())) as SellerChatError;
       expect(error).toBeInstanceOf(SellerChatError);
@@ -153,6 +158,8 @@ describe('secret canaries in the core clients', () => {
       // The echoed body did reach the error: only the secrets were taken out of it.
       expect(`${error.message} ${error.marketplaceMessage ?? ''}`).toMatch(/denied|ECHO|\d{3}/);
       expectNoSecrets(secretsOf(m, CANARIES[m]));
+      // ...and the server did have canaries to echo: the check above had something to catch.
+      expect(echoed.join('')).toContain(tag);
     });
   }
 });

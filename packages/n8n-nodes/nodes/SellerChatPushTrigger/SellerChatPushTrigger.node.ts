@@ -7,7 +7,7 @@ import type {
   IWebhookFunctions,
   IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { toNodeError } from '../SellerChat/helpers/errors.js';
 import { toJson } from '../SellerChat/helpers/json.js';
 import { connect } from '../SellerChat/transport/connect.js';
@@ -28,6 +28,15 @@ import {
   type PushMarketplace,
   refusal,
 } from './push-handler.js';
+import {
+  pathCarriesSecret,
+  readSecretPath,
+  redactSecret,
+  secretPathProperty,
+  urlFingerprint,
+  WEBHOOK_SUFFIXES,
+  webhookPath,
+} from './secret-path.js';
 
 const NAME = 'SellerChat';
 const VERSION = '1';
@@ -49,6 +58,24 @@ function rawBody(fn: IWebhookFunctions): string {
   return JSON.stringify(fn.getBodyData() ?? {});
 }
 
+function requestPath(fn: IWebhookFunctions): string {
+  const req = fn.getRequestObject() as { originalUrl?: string; url?: string };
+  return req.originalUrl ?? req.url ?? '';
+}
+
+function suffixOf(fn: IWebhookFunctions): string {
+  return fn.getWebhookName() === 'setup' ? WEBHOOK_SUFFIXES.setup : WEBHOOK_SUFFIXES.default;
+}
+
+/** The secret segment, '' when none; activation stops with an error naming the field and the limit. */
+function secretOf(fn: IHookFunctions): string {
+  try {
+    return readSecretPath(fn.getNodeParameter('secretPath', ''));
+  } catch (error) {
+    throw new NodeOperationError(fn.getNode(), (error as Error).message);
+  }
+}
+
 function sourceIp(fn: IWebhookFunctions): string | undefined {
   const req = fn.getRequestObject() as { ip?: string; socket?: { remoteAddress?: string } };
   return req.ip ?? req.socket?.remoteAddress;
@@ -68,13 +95,18 @@ export class SellerChatPushTrigger implements INodeType {
     outputs: [NodeConnectionTypes.Main],
     credentials: marketplaceCredentialsForPush(),
     webhooks: [
-      { name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+      {
+        name: 'default',
+        httpMethod: 'POST',
+        responseMode: 'onReceived',
+        path: webhookPath(WEBHOOK_SUFFIXES.default),
+      },
       // Yandex Market may append /notification to the URL set in the cabinet (its spec names that path).
       {
         name: 'setup',
         httpMethod: 'POST',
         responseMode: 'onReceived',
-        path: 'webhook/notification',
+        path: webhookPath(WEBHOOK_SUFFIXES.setup),
         ndvHideUrl: true,
       },
     ],
@@ -120,6 +152,7 @@ export class SellerChatPushTrigger implements INodeType {
         description: 'More addresses or IPv4 CIDR ranges to accept, comma-separated',
         displayOptions: { show: { restrictIps: [true] } },
       },
+      secretPathProperty,
       senderOptionsProperty,
     ],
   };
@@ -127,22 +160,29 @@ export class SellerChatPushTrigger implements INodeType {
   webhookMethods = {
     default: {
       async checkExists(this: IHookFunctions): Promise<boolean> {
+        secretOf(this);
         const staticData = this.getWorkflowStaticData('node');
-        return staticData.webhookUrl === this.getNodeWebhookUrl('default');
+        const url = this.getNodeWebhookUrl('default') ?? '';
+        return staticData.webhookKey === urlFingerprint(url);
       },
       // Nothing to register: the seller pastes the URL into the cabinet. Recording it lets checkExists
       // notice a changed URL (another instance, a new path) after a restart or leader change. The
       // first activation also anchors the watcher at "now" in the marketplace's own data, so the
       // first notifications are judged against real positions rather than the local clock.
       async create(this: IHookFunctions): Promise<boolean> {
+        const secret = secretOf(this);
         const staticData = this.getWorkflowStaticData('node');
-        staticData.webhookUrl = this.getNodeWebhookUrl('default');
+        const url = this.getNodeWebhookUrl('default') ?? '';
+        // Static data travels with the workflow: it keeps the URL masked and a fingerprint to compare.
+        staticData.webhookUrl = redactSecret(url, secret);
+        staticData.webhookKey = urlFingerprint(url);
         await anchorWatcher(this, staticData);
         return true;
       },
       async delete(this: IHookFunctions): Promise<boolean> {
         const staticData = this.getWorkflowStaticData('node');
         delete staticData.webhookUrl;
+        delete staticData.webhookKey;
         return true;
       },
     },
@@ -152,6 +192,19 @@ export class SellerChatPushTrigger implements INodeType {
     const marketplace = this.getNodeParameter('marketplace', 'yandex') as PushMarketplace;
     if (!PUSH_MARKETPLACES.includes(marketplace)) {
       send(this, refusal('yandex', 500, `${String(marketplace)} sends no push notifications`));
+      return { noWebhookResponse: true };
+    }
+    let secret: string;
+    try {
+      secret = readSecretPath(this.getNodeParameter('secretPath', ''));
+    } catch (error) {
+      send(this, refusal(marketplace, 500, `SellerChat: ${(error as Error).message}`));
+      return { noWebhookResponse: true };
+    }
+    // n8n routes only the exact registered path here; checking again keeps that promise should a
+    // route ever match more loosely (test URLs, proxies rewriting paths).
+    if (secret !== '' && !pathCarriesSecret(requestPath(this), secret, suffixOf(this))) {
+      send(this, { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not found' });
       return { noWebhookResponse: true };
     }
     if (this.getNodeParameter('restrictIps', false) as boolean) {

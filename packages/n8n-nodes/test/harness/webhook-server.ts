@@ -1,7 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HookContext, WebhookContext } from 'n8n-core';
-import type { IDataObject, INode, INodeExecutionData, INodeParameters, IWebhookData } from 'n8n-workflow';
+import type {
+  IDataObject,
+  INode,
+  INodeExecutionData,
+  INodeParameters,
+  IWebhookData,
+  IWebhookDescription,
+} from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 import { createAdditionalData } from './additional-data.js';
 import { createCredentialsHelper } from './credentials-helper.js';
 import { buildNode, buildWorkflow, type CredentialStore, changedStaticData } from './engine.js';
@@ -29,6 +37,8 @@ export class PushTriggerServer {
   deliveries: Delivery[] = [];
   sourceIp = '127.0.0.1';
   url = '';
+  /** Paths answered 404 because no registered webhook matched (the node never ran). */
+  refused: string[] = [];
   private server: Server | undefined;
 
   constructor(
@@ -68,9 +78,43 @@ export class PushTriggerServer {
     await new Promise<void>((resolve, reject) => this.server?.close((e) => (e ? reject(e) : resolve())));
   }
 
-  /** The production URL n8n would show for the 'default' webhook. */
-  webhookUrl(): string {
-    return `${this.url}/webhook/${WEBHOOK_ID}/webhook`;
+  /**
+   * The production URL n8n shows for a webhook (the editor's "Production URL"), resolved by n8n's
+   * own code, expressions in the path (the secret segment) included.
+   */
+  webhookUrl(name: 'default' | 'setup' = 'default'): string {
+    const node = this.node();
+    const { workflow, data } = buildWorkflow(node, JSON.parse(this.saved) as IDataObject);
+    const additionalData = createAdditionalData(createCredentialsHelper(this.credentials), data, {
+      webhookBaseUrl: `${this.url}/webhook`,
+    });
+    const description = nodeTypeOf(TYPES.push).description.webhooks!.find((w) => w.name === name)!;
+    const context = new HookContext(workflow, node, additionalData, 'trigger', 'activate', {
+      httpMethod: 'POST',
+      node: NODE_NAME,
+      path: description.path,
+      webhookDescription: description,
+      workflowId: workflow.id,
+      workflowExecuteAdditionalData: additionalData,
+      webhookId: WEBHOOK_ID,
+    });
+    return context.getNodeWebhookUrl(name)!;
+  }
+
+  /**
+   * The paths n8n registers for the node's webhooks: each description's path evaluated for this
+   * node (as the CLI's getWorkflowWebhooks does), prefixed with the webhook id.
+   */
+  registeredPaths(): { description: IWebhookDescription; path: string }[] {
+    const node = this.node();
+    const { workflow } = buildWorkflow(node, JSON.parse(this.saved) as IDataObject);
+    return nodeTypeOf(TYPES.push).description.webhooks!.map((description) => {
+      const path = workflow.expression.getSimpleParameterValue(node, description.path, 'webhook', {});
+      return {
+        description,
+        path: `/webhook/${NodeHelpers.getNodeWebhookPath(workflow.id, node, String(path), false)}`,
+      };
+    });
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -86,10 +130,10 @@ export class PushTriggerServer {
     const path = new URL(req.url ?? '/', this.url).pathname;
     const node = this.node();
     const nodeType = nodeTypeOf(TYPES.push);
-    const description = nodeType.description.webhooks!.find(
-      (w) => `/webhook/${WEBHOOK_ID}/${w.path}` === path,
-    );
+    // n8n looks the exact path up among the registered ones and answers 404 when none matches.
+    const description = this.registeredPaths().find((w) => w.path === path)?.description;
     if (!description) {
+      this.refused.push(path);
       res.statusCode = 404;
       res.end('unknown webhook');
       return;

@@ -35,7 +35,7 @@ export async function route(fn: IExecuteFunctions): Promise<INodeExecutionData[]
       if (!op) {
         throw new NodeOperationError(
           fn.getNode(),
-          `Unknown operation "${operation}" of resource "${resource}"`,
+          `${MARKETPLACE_NAMES[marketplace]}: unknown operation "${operation}" of resource "${resource}"`,
           {
             itemIndex: i,
           },

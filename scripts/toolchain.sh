@@ -54,15 +54,14 @@ fi
 cd "$ROOT"
 # pnpm must not try to fetch another copy of itself (that is what corepack-style switching does).
 export npm_config_manage_package_manager_versions=false
+
 # After a change of workspace settings pnpm rebuilds node_modules; without a terminal it would
 # stop and ask first. node_modules holds nothing of ours, so let it.
-export npm_config_confirm_modules_purge=false
-
 install_deps() {
   if [ -n "${CI:-}" ]; then
-    pnpm install --frozen-lockfile --prefer-offline
+    pnpm install --frozen-lockfile --prefer-offline --config.confirm-modules-purge=false
   else
-    pnpm install --prefer-offline
+    pnpm install --prefer-offline --config.confirm-modules-purge=false
   fi
 }
 

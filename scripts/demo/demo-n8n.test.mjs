@@ -114,11 +114,31 @@ describe('npm run demo -- --host n8n, on a real n8n', { skip: NO_N8N }, () => {
     const editor = /n8n editor:\s+(\S+)/.exec(demo.output())?.[1];
     const buyer = /Buyer page:\s+(\S+)/.exec(demo.output())?.[1];
     assert.ok(editor && buyer, demo.output());
-    const types = await (await fetch(new URL('types/nodes.json', editor))).json();
+    // n8n serves its node types to a signed-in user only: set up this throwaway instance's owner.
+    const setup = await fetch(new URL('rest/owner/setup', editor), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: 'owner@demo.invalid',
+        firstName: 'Demo',
+        lastName: 'Owner',
+        password: 'Demo-owner-2026',
+      }),
+    });
+    assert.equal(setup.status, 200, await setup.clone().text());
+    const cookie = setup.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const res = await fetch(new URL('types/nodes.json', editor), { headers: { cookie } });
+    assert.equal(res.status, 200);
+    const types = await res.json();
     const ours = types.map((type) => type.name).filter((name) => name.startsWith('n8n-nodes-sellerchat.'));
+    // sellerChatTool: the AI Agent tool n8n derives from the SellerChat node (usableAsTool).
     assert.deepEqual(ours.sort(), [
       'n8n-nodes-sellerchat.sellerChat',
       'n8n-nodes-sellerchat.sellerChatPushTrigger',
+      'n8n-nodes-sellerchat.sellerChatTool',
       'n8n-nodes-sellerchat.sellerChatTrigger',
     ]);
 

@@ -210,6 +210,7 @@ describe('SellerChat Push Trigger: the secret path segment', () => {
       expect(failure?.constructor.name).toBe('NodeOperationError');
       expect(failure?.message).toMatch(/^Secret Path Segment /);
       expect(failure?.message).toMatch(why);
+      expect(failure?.message).toMatch(/Ozon push notifications/);
       expect(failure?.message).not.toContain(bad);
       expect(forwarder.calls).toBe(0);
       expect(server.saved).not.toContain(bad);

@@ -52,6 +52,8 @@ beforeAll(async () => {
     viewport: { width: 1400, height: 900 },
   });
   page = context.pages()[0] ?? (await context.newPage());
+  // A step that cannot happen fails on its own, naming what it waited for, well inside the test's time.
+  page.setDefaultTimeout(8_000);
   await page.goto(`${host.origin}/red/`);
   await page.waitForFunction("window.RED?.nodes?.node('acc-storeden')");
   await page.waitForSelector('.red-ui-palette-node[data-palette-type="sellerchat-send"]', { state: 'visible' });
@@ -108,9 +110,17 @@ async function chooseAccount(marketplace: MarketplaceId, check: string, expected
 /** Selects the node on the canvas and reads the help the sidebar shows for it. */
 async function helpOfSelected(id: string): Promise<string> {
   await page.locator(`g[id="${id}"] rect.red-ui-flow-node`).click();
-  await page.click('#red-ui-tab-help-link-button');
+  console.log('DBG1', await page.evaluate("Array.from(document.querySelectorAll('[id*=red-ui-tab-help], a[href=\"#help\"]')).map(e => e.outerHTML.slice(0,300) + ' vis=' + (e.offsetParent!==null)).join('\\n')"));
+  await helpTab().click();
   return helpText();
 }
+
+/** The sidebar's help tab: a labelled tab, or its icon when the sidebar is narrow. */
+const helpTab = () =>
+  page
+    .locator('#red-ui-tab-help > a.red-ui-tab-label, a#red-ui-tab-help-link-button')
+    .filter({ visible: true })
+    .first();
 
 async function helpText(): Promise<string> {
   const help = page.locator('.red-ui-sidebar-help-stack .red-ui-help').last();
@@ -237,6 +247,7 @@ describe('every SellerChat node, the way a user meets it in the editor', () => {
   it('sellerchat-account: added from a dialog with the pencil button, its credentials follow the marketplace, its help is shown', async () => {
     const id = (await ids('sellerchat-send'))[0]!;
     await openByDoubleClick(id);
+    console.log('DBG2', await page.evaluate("document.querySelector('.red-ui-tray #node-input-account').parentElement.outerHTML"));
     await page.selectOption('.red-ui-tray #node-input-account', '_ADD_');
     await page.click('.red-ui-tray #node-input-lookup-account');
     const config = '.red-ui-tray #node-config-input-marketplace';
@@ -273,7 +284,7 @@ describe('every SellerChat node, the way a user meets it in the editor', () => {
     await page.evaluate("RED.actions.invoke('core:show-config-tab')");
     const entry = page.locator('.red-ui-palette-node', { hasText: 'added in the editor' }).first();
     await entry.click();
-    await page.click('#red-ui-tab-help-link-button');
+    await helpTab().click();
     await page.evaluate("RED.actions.invoke('core:show-node-help', { type: 'sellerchat-account' })");
     const help = await helpText();
     expect(help).toContain('Details');

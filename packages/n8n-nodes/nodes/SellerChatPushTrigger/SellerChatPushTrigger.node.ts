@@ -72,8 +72,14 @@ function secretOf(fn: IHookFunctions): string {
   try {
     return readSecretPath(fn.getNodeParameter('secretPath', ''));
   } catch (error) {
-    throw new NodeOperationError(fn.getNode(), (error as Error).message);
+    throw new NodeOperationError(fn.getNode(), `${(error as Error).message} ${forMarketplace(fn)}`);
   }
+}
+
+function forMarketplace(fn: IHookFunctions | IWebhookFunctions): string {
+  const marketplace = fn.getNodeParameter('marketplace', 'yandex') as PushMarketplace;
+  const name = PUSH_MARKETPLACES.includes(marketplace) ? MARKETPLACE_NAMES[marketplace] : 'the marketplace';
+  return `(URL of the ${name} push notifications)`;
 }
 
 function sourceIp(fn: IWebhookFunctions): string | undefined {
@@ -198,7 +204,10 @@ export class SellerChatPushTrigger implements INodeType {
     try {
       secret = readSecretPath(this.getNodeParameter('secretPath', ''));
     } catch (error) {
-      send(this, refusal(marketplace, 500, `SellerChat: ${(error as Error).message}`));
+      send(
+        this,
+        refusal(marketplace, 500, `SellerChat: ${(error as Error).message} ${forMarketplace(this)}`),
+      );
       return { noWebhookResponse: true };
     }
     // n8n routes only the exact registered path here; checking again keeps that promise should a

@@ -72,11 +72,15 @@ case "$cmd" in
     install_deps
     sh "$ROOT/scripts/ensure-chromium.sh"
     pnpm exec biome check .
-    pnpm exec turbo run build typecheck test --concurrency=1 --continue "$@"
+    pnpm exec turbo run build typecheck lint test --concurrency=1 --continue "$@"
     # The README's other command must keep working: run the demo once, end to end.
     node "$ROOT/scripts/demo.mjs" --check --port 0
     # …and as a user walks it: the buyer page in headless Chromium, then Ctrl-C.
     node --test "$ROOT/scripts/demo/demo.test.mjs"
+    # …and against a real n8n server, installed into .toolchain/n8n (outside the lockfile).
+    N8N_BIN=$(sh "$ROOT/scripts/ensure-n8n.sh" | tail -n 1)
+    export N8N_BIN
+    node --test "$ROOT/scripts/demo/demo-n8n.test.mjs"
     ;;
   demo)
     install_deps

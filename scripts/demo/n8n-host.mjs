@@ -10,7 +10,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { promisify } from 'node:util';
 import { installN8nNodes } from './n8n-install.mjs';
-import { autoReplyWorkflow, demoCredentials, workflowId } from './n8n-workflow.mjs';
+import { autoReplyWorkflow, demoCredentials } from './n8n-workflow.mjs';
 import { DEMO_DIR } from './node-red-install.mjs';
 
 export const N8N_USER_FOLDER = join(DEMO_DIR, 'n8n-user');
@@ -77,42 +77,46 @@ async function cli(bin, args, env) {
   }
 }
 
-/** Fresh user folder, nodes installed, credentials and workflows imported and published. */
-async function prepare(bin, sandbox, marketplaces, env, log) {
+/**
+ * Fresh user folder, nodes installed, credentials and workflows imported and published.
+ * Resolves to the published workflows' ids.
+ */
+async function prepare(bin, { credentials, workflows }, env, log) {
   rmSync(N8N_USER_FOLDER, { recursive: true, force: true });
   const n8nDir = join(N8N_USER_FOLDER, '.n8n');
   mkdirSync(n8nDir, { recursive: true });
   installN8nNodes(n8nDir, log);
   const credentialsFile = join(N8N_USER_FOLDER, 'credentials.json');
   const workflowsFile = join(N8N_USER_FOLDER, 'workflows.json');
-  log('n8n: importing the sandbox credentials and the auto-reply workflows (n8n CLI)');
+  log('n8n: importing the sandbox credentials and the workflows (n8n CLI)');
   try {
     // In the clear only until n8n has encrypted it into its database.
-    writeFileSync(credentialsFile, JSON.stringify(demoCredentials(sandbox, marketplaces)), { mode: 0o600 });
+    writeFileSync(credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
     await cli(bin, ['import:credentials', `--input=${credentialsFile}`], env);
   } finally {
     rmSync(credentialsFile, { force: true });
   }
-  writeFileSync(workflowsFile, JSON.stringify(marketplaces.map(autoReplyWorkflow)));
+  writeFileSync(workflowsFile, JSON.stringify(workflows));
   await cli(bin, ['import:workflow', `--input=${workflowsFile}`], env);
-  for (const marketplace of marketplaces) {
-    await cli(bin, ['publish:workflow', `--id=${workflowId(marketplace)}`], env);
-  }
+  const ids = workflows.map((workflow) => workflow.id);
+  for (const id of ids) await cli(bin, ['publish:workflow', `--id=${id}`], env);
+  return ids;
 }
 
 /**
- * Whether every workflow's trigger has saved its first state: the poller's first poll (run at
- * activation) or the push trigger's anchor. n8n keeps it in the workflow's static data; the demo
- * reads n8n's SQLite read-only, as n8n logs no activation line for workflows it starts with.
+ * Whether every trigger of every workflow has saved its first state: the poller's first poll (run
+ * at activation) or the push trigger's anchor. n8n keeps it in the workflow's static data, one entry
+ * per trigger node; the demo reads n8n's SQLite read-only, as n8n logs no activation line for
+ * workflows it starts with. `triggers`: workflow id → how many trigger nodes it has.
  */
-function triggersReady(ids) {
+function triggersReady(triggers) {
   let db;
   try {
     db = new DatabaseSync(join(N8N_USER_FOLDER, '.n8n', 'database.sqlite'), { readOnly: true });
     const rows = db.prepare('SELECT id, staticData FROM workflow_entity').all();
-    return ids.every((id) => {
+    return [...triggers].every(([id, count]) => {
       const data = rows.find((row) => row.id === id)?.staticData;
-      return typeof data === 'string' && data.includes('"watcher"');
+      return typeof data === 'string' && data.split('"watcher"').length - 1 >= count;
     });
   } catch {
     // Not created or locked yet: ask again.
@@ -122,12 +126,27 @@ function triggersReady(ids) {
   }
 }
 
-/** Starts n8n for `marketplaces` against `sandbox`; resolves once every workflow is active. */
-export async function startN8n({ bin, sandbox, marketplaces, port, log, verbose }) {
+const triggerCount = (workflow) => workflow.nodes.filter((node) => /Trigger$/.test(node.type)).length;
+
+/**
+ * Starts n8n for `marketplaces` against `sandbox`; resolves once every workflow is active.
+ * `credentials` and `workflows` (n8n's import format, each workflow with its id) default to the demo's.
+ */
+export async function startN8n({
+  bin,
+  sandbox,
+  marketplaces,
+  port,
+  log,
+  verbose,
+  credentials = demoCredentials(sandbox, marketplaces),
+  workflows = marketplaces.map(autoReplyWorkflow),
+}) {
   const n8nPort = await freePort(port);
   const brokerPort = await freePort(0);
   const env = n8nEnv(n8nPort, brokerPort);
-  await prepare(bin, sandbox, marketplaces, env, log);
+  const ids = await prepare(bin, { credentials, workflows }, env, log);
+  const triggers = new Map(ids.map((id, i) => [id, triggerCount(workflows[i])]));
 
   log(`n8n: starting on 127.0.0.1:${n8nPort} (task runner broker on ${brokerPort})`);
   const child = spawn(bin, ['start'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -170,7 +189,6 @@ export async function startN8n({ bin, sandbox, marketplaces, port, log, verbose 
   };
 
   const started = Date.now();
-  const wanted = marketplaces.map(workflowId);
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
       await stop();
@@ -184,11 +202,13 @@ export async function startN8n({ bin, sandbox, marketplaces, port, log, verbose 
       (res) => res.ok,
       () => false,
     );
-    if (healthy && triggersReady(wanted)) break;
+    if (healthy && triggersReady(triggers)) break;
     await sleep(250);
   }
+  log(`n8n: up, ${ids.length} workflows active, after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return {
     origin,
+    workflowIds: ids,
     editorUrl: `${origin}/`,
     userFolder: N8N_USER_FOLDER,
     pid: child.pid,

@@ -71,7 +71,8 @@
       }
     });
     $('.sellerchat-limits').each(function () {
-      if (!caps) return $(this).text('');
+      // An empty tips box still shows as a yellow bar: hide it when there is nothing to say.
+      if (!caps) return $(this).text('').hide();
       var parts = [];
       if (caps.text?.maxLength) parts.push(`text up to ${caps.text.maxLength} characters`);
       if (caps.attachments) {
@@ -80,7 +81,9 @@
           parts.push(`files up to ${Math.round(caps.attachments.maxSize / 1048576)} MB`);
       }
       if (caps.sendWindows) parts.push(caps.sendWindows);
-      $(this).text(parts.length ? `${caps.displayName}: ${parts.join('; ')}.` : '');
+      $(this)
+        .text(parts.length ? `${caps.displayName}: ${parts.join('; ')}.` : '')
+        .toggle(parts.length > 0);
     });
   }
 

@@ -3,10 +3,9 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from './support/chromium.js';
 import { deploy, type Host, startHost } from './support/host-process.js';
 import { installPacked, type PackedInstall } from './support/packed-install.js';
-
-const CHROMIUM = '/usr/bin/chromium';
 
 let installed: PackedInstall;
 let host: Host;
@@ -47,7 +46,7 @@ beforeAll(async () => {
     node('read', 'sellerchat-mark-read', 'yandex', 180),
     node('start', 'sellerchat-start-chat', 'ozon', 240),
   ]);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(`${host.origin}/red/`);
   // A string runs in the page, where the editor's RED global lives.

@@ -81,6 +81,7 @@ case "$cmd" in
     N8N_BIN=$(sh "$ROOT/scripts/ensure-n8n.sh" | tail -n 1)
     export N8N_BIN
     node --test "$ROOT/scripts/demo/demo-n8n.test.mjs"
+    node --test "$ROOT/scripts/demo/example-n8n.test.mjs"
     ;;
   demo)
     install_deps

@@ -4,10 +4,9 @@
 // with N8N_BIN set to an n8n binary (or `n8n` on PATH); see docs/quick-start-n8n.md.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { findN8n } from './n8n.mjs';
+import { alive, descendants, portOpen } from './processes.mjs';
 
 const DEMO = new URL('../demo.mjs', import.meta.url).pathname;
 const n8nBin = findN8n();
@@ -17,50 +16,6 @@ const n8nBin = findN8n();
 const NO_N8N = n8nBin
   ? false
   : 'no n8n install: run `sh scripts/ensure-n8n.sh` and set N8N_BIN to the path it prints (npm test does)';
-
-/** Pids of every live descendant of `pid`, read from /proc. */
-function descendants(pid) {
-  const children = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // The process ended while we read.
-    }
-  }
-  const found = [];
-  const walk = (parent) => {
-    for (const child of children.get(parent) ?? []) {
-      found.push(child);
-      walk(child);
-    }
-  };
-  walk(pid);
-  return found;
-}
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function portOpen(port) {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
 
 function runDemo(extra) {
   const child = spawn(process.execPath, [DEMO, '--host', 'n8n', '--port', '0', '--n8n-port', '0', ...extra], {

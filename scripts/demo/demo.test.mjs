@@ -3,12 +3,12 @@
 // (SIGINT): every port closed and no process of the demo left. Run: node --test scripts/demo/
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { alive, descendants, portOpen } from './processes.mjs';
 
 // playwright-core is a devDependency of packages/node-red; the Chromium is Debian's.
 const require = createRequire(new URL('../../packages/node-red/package.json', import.meta.url));
@@ -17,50 +17,6 @@ const { chromium } = require('playwright-core');
 const DEMO = new URL('../demo.mjs', import.meta.url).pathname;
 const SCREENSHOT = join(tmpdir(), 'sellerchat-demo-walk.png');
 const NAMES = { metro: 'Metro Markets', yandex: 'Yandex Market', ozon: 'Ozon', storeden: 'Storeden' };
-
-/** Pids of every live descendant of `pid`, read from /proc. */
-function descendants(pid) {
-  const children = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // The process ended while we read.
-    }
-  }
-  const found = [];
-  const walk = (parent) => {
-    for (const child of children.get(parent) ?? []) {
-      found.push(child);
-      walk(child);
-    }
-  };
-  walk(pid);
-  return found;
-}
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function portOpen(port) {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
 
 /** Starts the demo and resolves with its URLs once it printed them. */
 function startDemo() {

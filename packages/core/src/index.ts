@@ -171,7 +171,7 @@ export {
 // Watcher
 export { stateBytes } from './watcher/compact.js';
 export { chatEventId, messageEventId } from './watcher/event-ids.js';
-export type { FirstRun, WatcherOptions } from './watcher/options.js';
+export type { FirstRun, RedeliverOptions, WatcherOptions } from './watcher/options.js';
 export { type PollResult, poll } from './watcher/poll.js';
 export type { PushOptions, PushRequest, PushResponse, PushResult } from './watcher/push-common.js';
 export { handleOzonPush } from './watcher/push-ozon.js';
@@ -179,6 +179,7 @@ export { handleYandexPush } from './watcher/push-yandex.js';
 export {
   type ChatCursor,
   loadWatcherState,
+  type PendingDelivery,
   WATCHER_STATE_VERSION,
   type WatcherState,
 } from './watcher/state.js';

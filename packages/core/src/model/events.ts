@@ -28,6 +28,13 @@ export interface MessageReceivedEvent {
   message: Message;
   reply: ReplyContext;
   source: 'poll' | 'push';
+  /**
+   * Set only when the watcher's opt-in `redeliver` emits this message again because no seller
+   * message followed it in its chat: the earlier delivery may have died with the host before
+   * the flow replied. The id is the first delivery's, so a flow that did reply elsewhere can
+   * drop the repeat by id.
+   */
+  redelivered?: true;
 }
 
 export type ChatEvent = ChatCreatedEvent | MessageReceivedEvent;

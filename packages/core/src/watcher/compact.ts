@@ -57,6 +57,7 @@ export function compactState(state: WatcherState, order: Order, options: Resolve
     drop++;
   }
   if (drop > 0) state.recent = state.recent.slice(drop);
+  trimPending(state, options.maxStateBytes / 4);
   let size = stateBytes(state);
   if (size <= options.maxStateBytes) return;
   const protectFrom =
@@ -93,4 +94,21 @@ export function compactState(state: WatcherState, order: Order, options: Resolve
     state.recent = state.recent.slice(Math.ceil(state.recent.length / 2));
     if (state.recent.length === 1) state.recent = [];
   }
+  if (stateBytes(state) > options.maxStateBytes) trimPending(state, 0);
+}
+
+/**
+ * Pending redeliveries get at most `budget` bytes: the oldest go first. A message dropped here is
+ * no longer redelivered; the others keep their guarantee.
+ */
+export function trimPending(state: WatcherState, budget: number): void {
+  const pending = state.pending;
+  if (pending === undefined || pending.length === 0) return;
+  let bytes = utf8Length(JSON.stringify(pending));
+  let drop = 0;
+  while (bytes > budget && drop < pending.length) {
+    bytes -= utf8Length(JSON.stringify(pending[drop])) + 1;
+    drop++;
+  }
+  if (drop > 0) state.pending = pending.slice(drop);
 }

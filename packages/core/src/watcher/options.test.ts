@@ -47,3 +47,48 @@ describe('watcher options', () => {
     expect(refusal(() => resolveOptions('metro', { events: 'everything' as never })).field).toBe('events');
   });
 });
+
+describe('watcher options: redeliver', () => {
+  const clock = { now: () => 0 };
+
+  it('takes afterMs with the host clock, maxAttempts 3 by default', () => {
+    const o = resolveOptions('ozon', { redeliver: { afterMs: 60_000 }, clock });
+    expect(o.redeliver).toEqual({ afterMs: 60_000, maxAttempts: 3, clock });
+    expect(
+      resolveOptions('ozon', { redeliver: { afterMs: 1_000, maxAttempts: 10 }, clock }).redeliver
+        ?.maxAttempts,
+    ).toBe(10);
+    expect(resolveOptions('ozon', { clock }).redeliver).toBeUndefined();
+  });
+
+  it('refuses afterMs outside a second to a day, maxAttempts outside 2..10 and a missing clock', () => {
+    const afterMs = refusal(() => resolveOptions('storeden', { redeliver: { afterMs: 999 }, clock }));
+    expect(afterMs).toMatchObject({
+      field: 'redeliver.afterMs',
+      limit: '1000..86400000',
+      marketplace: 'storeden',
+    });
+    expect(afterMs.message).toContain('storeden');
+    expect(refusal(() => resolveOptions('metro', { redeliver: { afterMs: 86_400_001 }, clock })).field).toBe(
+      'redeliver.afterMs',
+    );
+    expect(refusal(() => resolveOptions('metro', { redeliver: { afterMs: 1500.5 }, clock })).field).toBe(
+      'redeliver.afterMs',
+    );
+    expect(refusal(() => resolveOptions('metro', { redeliver: {} as never, clock })).field).toBe(
+      'redeliver.afterMs',
+    );
+    const attempts = refusal(() =>
+      resolveOptions('yandex', { redeliver: { afterMs: 5_000, maxAttempts: 1 }, clock }),
+    );
+    expect(attempts).toMatchObject({ field: 'redeliver.maxAttempts', limit: '2..10', marketplace: 'yandex' });
+    expect(
+      refusal(() => resolveOptions('yandex', { redeliver: { afterMs: 5_000, maxAttempts: 11 }, clock }))
+        .field,
+    ).toBe('redeliver.maxAttempts');
+    expect(refusal(() => resolveOptions('metro', { redeliver: { afterMs: 5_000 } }))).toMatchObject({
+      field: 'clock',
+      marketplace: 'metro',
+    });
+  });
+});

@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors/errors.js';
+import type { Clock } from '../http/clock.js';
 import type { ChatKind } from '../model/chat.js';
 import type { MarketplaceId } from '../model/marketplace.js';
 import { normalizeTime } from './position.js';
@@ -44,6 +45,29 @@ export interface WatcherOptions {
    * chat on every poll.
    */
   sweepEvery?: number;
+  /**
+   * Opt-in redelivery of unanswered buyer messages, for flows that must answer every message
+   * exactly once even when the host dies (kill -9) at any point. The marketplace is the journal:
+   * the state remembers each buyer message it emitted; a message counts as answered once any
+   * seller message follows it in its chat. One still unanswered `afterMs` after it was emitted is
+   * emitted again, with the same event id and `redelivered: true`, up to `maxAttempts`
+   * deliveries in all (2–10, default 3), then dropped. With it on, hosts save the state BEFORE
+   * handing the events on (see poll()). A flow that never replies gets each buyer message
+   * `maxAttempts` times. Needs `clock`.
+   */
+  redeliver?: RedeliverOptions;
+  /**
+   * The host's clock (the same shape push handlers take): only for when an unanswered message is
+   * due again, which is host time by nature. Positions never come from it. Required with `redeliver`.
+   */
+  clock?: Clock;
+}
+
+export interface RedeliverOptions {
+  /** Milliseconds after a delivery before an unanswered message is delivered again: 1000 to 86400000. */
+  afterMs: number;
+  /** Deliveries in all, the first included: 2 to 10. Default 3. */
+  maxAttempts?: number;
 }
 
 export interface ResolvedOptions {
@@ -58,7 +82,12 @@ export interface ResolvedOptions {
   settleMs: number;
   recentIds: number;
   sweepEvery: number;
+  redeliver?: { afterMs: number; maxAttempts: number; clock: Clock };
 }
+
+/** Redelivery waits at least a second (a reply takes time) and at most a day. */
+export const MIN_REDELIVER_MS = 1_000;
+export const MAX_REDELIVER_MS = 86_400_000;
 
 const KINDS: ChatKind[] = ['order', 'return', 'direct', 'support'];
 
@@ -155,5 +184,42 @@ export function resolveOptions(marketplace: MarketplaceId, options: WatcherOptio
     settleMs: wholeNumber(marketplace, 'settleMs', options.settleMs, 5_000, 0, 3_600_000),
     recentIds: wholeNumber(marketplace, 'recentIds', options.recentIds, 128, 0, 10_000),
     sweepEvery: wholeNumber(marketplace, 'sweepEvery', options.sweepEvery, 10, 1, 10_000),
+    ...resolveRedeliver(marketplace, options),
   };
+}
+
+function resolveRedeliver(
+  marketplace: MarketplaceId,
+  options: WatcherOptions,
+): Pick<ResolvedOptions, 'redeliver'> {
+  const redeliver = options.redeliver;
+  if (redeliver === undefined) return {};
+  if (typeof redeliver !== 'object' || redeliver === null || redeliver.afterMs === undefined) {
+    throw new ValidationError(`redeliver must be { afterMs, maxAttempts? } (${marketplace} watcher)`, {
+      field: 'redeliver.afterMs',
+      limit: `${MIN_REDELIVER_MS}..${MAX_REDELIVER_MS}`,
+      marketplace,
+    });
+  }
+  const afterMs = wholeNumber(
+    marketplace,
+    'redeliver.afterMs',
+    redeliver.afterMs,
+    0,
+    MIN_REDELIVER_MS,
+    MAX_REDELIVER_MS,
+  );
+  const maxAttempts = wholeNumber(marketplace, 'redeliver.maxAttempts', redeliver.maxAttempts, 3, 2, 10);
+  const clock = options.clock;
+  if (typeof clock !== 'object' || clock === null || typeof clock.now !== 'function') {
+    throw new ValidationError(
+      `redeliver needs the host's clock: { now(): number } (${marketplace} watcher)`,
+      {
+        field: 'clock',
+        limit: '{ now(): number }',
+        marketplace,
+      },
+    );
+  }
+  return { redeliver: { afterMs, maxAttempts, clock } };
 }

@@ -37,7 +37,7 @@ export interface PushOptions extends WatcherOptions {
 
 export interface PushResult {
   response: PushResponse;
-  /** New events, oldest first. Hand them on BEFORE saving `state`, as with poll. */
+  /** New events, oldest first. Hand them on BEFORE saving `state`, as with poll (with `redeliver`: after saving it). */
   events: ChatEvent[];
   /** Save it after the events were handed on; on an error it is the state passed in, unchanged. */
   state: WatcherState | undefined;

@@ -17,7 +17,9 @@ import {
   pushState,
 } from './push-common.js';
 import { kindAllowed } from './read.js';
+import { redeliver } from './redeliver.js';
 import type { WatcherState } from './state.js';
+import { strategyFor } from './strategies/index.js';
 
 function decrement(id: string): string {
   return (BigInt(id) - 1n).toString();
@@ -67,7 +69,17 @@ export async function handleOzonPush(
       raw: n.raw,
     };
     if (kindAllowed(resolved, chat)) await followChat(client, t, chat, false);
-    return finish(t, 'id', success);
+    const result = finish(t, 'id', success);
+    const events = await redeliver(
+      client,
+      strategyFor('ozon'),
+      t.state,
+      result.events,
+      resolved,
+      'push',
+      true,
+    );
+    return { ...result, events };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const failure = ozonPushErrorReply(

@@ -18,7 +18,9 @@ import {
   pushState,
 } from './push-common.js';
 import { kindAllowed } from './read.js';
+import { redeliver } from './redeliver.js';
 import type { WatcherState } from './state.js';
+import { strategyFor } from './strategies/index.js';
 import { acceptLoneMessage } from './track.js';
 
 /** The Yandex client's extra: one message by id (getChatMessage). */
@@ -73,7 +75,17 @@ export async function handleYandexPush(
         acceptLoneMessage(t, chat, await getMessage.call(client, n.chatId, n.messageId), 'push');
       }
     }
-    return finish(t, 'time', success());
+    const result = finish(t, 'time', success());
+    const events = await redeliver(
+      client,
+      strategyFor('yandex'),
+      t.state,
+      result.events,
+      resolved,
+      'push',
+      true,
+    );
+    return { ...result, events };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const reply = yandexPushErrorReply(

@@ -8,9 +8,9 @@ import type { ChangeStrategy } from './strategies/index.js';
 import { acceptChat, createTracker, isHot, noteListed, planChat, sortedEvents, touchChat } from './track.js';
 
 export interface PollResult {
-  /** New events, oldest first. Hand them on BEFORE saving `state`. */
+  /** New events, oldest first (redelivered ones first). Hand them on BEFORE saving `state`, unless `redeliver` is on. */
   events: ChatEvent[];
-  /** The next state: plain JSON. Save it only after `events` were handed on. */
+  /** The next state: plain JSON. Save it only after `events` were handed on; with `redeliver`, before. */
   state: WatcherState;
 }
 

@@ -37,4 +37,21 @@ describe('watcher state', () => {
     expect(sample.floor.edge.x).toBeUndefined();
     expect(sample.recent).toHaveLength(1);
   });
+
+  it('reads states without a pending list, and checks and copies one that has it', () => {
+    expect('pending' in loadWatcherState(sample, 'ozon')).toBe(false);
+    const entry = ['ozon:msg:c-2:1', 'c-2', '1', '2026-03-02T09:00:00.000Z', '2026-03-02T09:01:00.000Z', 1];
+    const withPending = { ...sample, pending: [entry] };
+    const loaded = loadWatcherState(JSON.stringify(withPending), 'ozon');
+    expect(loaded.pending).toEqual([entry]);
+    loaded.pending![0]![5] = 2;
+    expect(entry[5]).toBe(1);
+    expect(() => loadWatcherState({ ...sample, pending: {} }, 'ozon')).toThrow(/pending must be a list/);
+    expect(() => loadWatcherState({ ...sample, pending: [entry.slice(0, 5)] }, 'ozon')).toThrow(
+      /pending\[0\]/,
+    );
+    expect(() => loadWatcherState({ ...sample, pending: [[...entry.slice(0, 5), 0]] }, 'ozon')).toThrow(
+      /pending\[0\]/,
+    );
+  });
 });

@@ -7,6 +7,20 @@ export const WATCHER_STATE_VERSION = 1;
 export type ChatCursor = [lastMessageId: string, position: string];
 
 /**
+ * A buyer message emitted with `redeliver` on and not known to be answered yet: its event id,
+ * chat, message, the message's time (marketplace time, ISO), when it is due to be checked again
+ * (host clock, ISO) and how many times it was delivered so far.
+ */
+export type PendingDelivery = [
+  eventId: string,
+  chatId: string,
+  messageId: string,
+  messageAt: string,
+  dueAt: string,
+  attempts: number,
+];
+
+/**
  * Everything the watcher remembers, as plain JSON: n8n keeps it in workflow static data, Node-RED
  * in a context store. Save it only after the events of the same call were handed on.
  *
@@ -42,6 +56,12 @@ export interface WatcherState {
   recent: string[];
   /** Completed polls, for strategies that sweep every chat now and then (Yandex). */
   polls: number;
+  /**
+   * Only with `redeliver`: buyer messages emitted and not yet seen answered, oldest first. Bounded
+   * by a quarter of `maxStateBytes`; the oldest are dropped first when over, and a dropped entry
+   * is no longer redelivered (its message may then stay unanswered after a crash).
+   */
+  pending?: PendingDelivery[];
 }
 
 function invalid(marketplace: MarketplaceId | undefined, message: string): ValidationError {
@@ -116,6 +136,7 @@ export function loadWatcherState(value: unknown, marketplace: MarketplaceId): Wa
   if (typeof s.polls !== 'number' || !Number.isInteger(s.polls) || s.polls < 0) {
     throw invalid(marketplace, 'polls must be a whole number');
   }
+  const pending = s.pending === undefined ? undefined : loadPending(marketplace, s.pending);
   return {
     version: WATCHER_STATE_VERSION,
     marketplace,
@@ -127,7 +148,28 @@ export function loadWatcherState(value: unknown, marketplace: MarketplaceId): Wa
     chats: copied,
     recent: [...s.recent],
     polls: s.polls,
+    ...(pending === undefined ? {} : { pending }),
   };
+}
+
+/** States saved before redelivery existed have no `pending`: that is no pending message. */
+function loadPending(marketplace: MarketplaceId, value: unknown): PendingDelivery[] {
+  if (!Array.isArray(value)) throw invalid(marketplace, 'pending must be a list');
+  return value.map((entry: unknown, i) => {
+    if (
+      !Array.isArray(entry) ||
+      entry.length !== 6 ||
+      entry.slice(0, 5).some((v) => typeof v !== 'string') ||
+      !Number.isInteger(entry[5]) ||
+      (entry[5] as number) < 1
+    ) {
+      throw invalid(
+        marketplace,
+        `pending[${i}] must be [eventId, chatId, messageId, messageAt, dueAt, attempts]`,
+      );
+    }
+    return [...entry] as PendingDelivery;
+  });
 }
 
 /** A deep copy, so a poll never changes the state object the host still holds. */
@@ -137,5 +179,6 @@ export function cloneState(state: WatcherState): WatcherState {
     floor: { ...state.floor, edge: { ...state.floor.edge } },
     chats: Object.fromEntries(Object.entries(state.chats).map(([id, c]) => [id, [c[0], c[1]] as ChatCursor])),
     recent: [...state.recent],
+    ...(state.pending === undefined ? {} : { pending: state.pending.map((p) => [...p] as PendingDelivery) }),
   };
 }

@@ -3,6 +3,7 @@ import type { ChatEvent } from '../model/events.js';
 import type { Message } from '../model/message.js';
 import { chatCreated, messageReceived } from './event-ids.js';
 import type { ResolvedOptions } from './options.js';
+import { answerPending } from './pending.js';
 import { comparePositions, maxPosition, normalizeTime, type Order, shiftTime } from './position.js';
 import type { WatcherState } from './state.js';
 
@@ -166,9 +167,12 @@ export function acceptChat(
     const created = normalizeTime(chat.createdAt ?? messages[0]?.createdAt ?? '') ?? '';
     emit(t, chatCreated(chat, source), created);
   }
+  const afterCursor = plan.read && plan.known && plan.after !== undefined;
   for (const message of messages) {
     lastId = message.id;
     position = maxPosition(t.order, position, messagePosition(t.order, message));
+    // A reply read anyway settles what waits for one in this chat: no redelivery check needed.
+    if (message.sender === 'seller' && t.state.pending) answerPending(t.state, t.order, message, afterCursor);
     if (!known && !messageIsNew(t, chat.id, message)) continue;
     if (!t.options.messages || !t.options.senders.has(message.sender)) continue;
     emit(t, messageReceived(chat, message, source), normalizeTime(message.createdAt) ?? message.createdAt);

@@ -79,7 +79,9 @@ export class SellerChatTrigger implements INodeType {
       const credentials = (await this.getCredentials(CREDENTIAL_TYPES[client.marketplace])) as IDataObject;
       const account = accountKey(client.marketplace, credentials);
       const { events, state } = await poll(client, readStored(staticData, account), options);
-      // Saved only now that the poll succeeded; n8n persists static data after the poll returns.
+      // Saved only now that the poll succeeded; n8n persists static data after the poll returns,
+      // before the execution runs: with redelivery on, the state then names every buyer message
+      // handed on, and one the execution never answered (a crash, a restart) is emitted again.
       writeStored(staticData, account, state);
       if (events.length === 0) return null;
       return [events.map((event) => ({ json: toJson(event) }))];

@@ -1,5 +1,6 @@
 import { CAPABILITIES, type ChatKind, MARKETPLACES, type WatcherOptions } from '@sellerchat/core';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { n8nRuntime } from '../SellerChat/transport/runtime.js';
 
 const KIND_NAMES: Record<ChatKind, string> = {
   direct: 'Direct (Started by the Buyer)',
@@ -68,6 +69,24 @@ export const senderOptionsProperty: INodeProperties = {
       default: false,
       description: "Whether to trigger on messages from the marketplace's support staff too",
     },
+    {
+      displayName: 'Max Deliveries',
+      name: 'maxDeliveries',
+      type: 'number',
+      typeOptions: { minValue: 2, maxValue: 10, numberPrecision: 0 },
+      default: 3,
+      description:
+        'With redelivery on: how many times in all (the first included) an unanswered buyer message starts the workflow before it is dropped',
+    },
+    {
+      displayName: 'Redeliver Unanswered After (Seconds)',
+      name: 'redeliverAfter',
+      type: 'number',
+      typeOptions: { minValue: 0, maxValue: 86400, numberPrecision: 0 },
+      default: 0,
+      description:
+        'For auto-reply workflows: a buyer message that no seller message has followed this long after it started the workflow starts it again (same ID, redelivered: true), so a reply lost to a crash or restart is still sent. Up to Max Deliveries times; a workflow that never replies gets every message that many times. 0 is off.',
+    },
   ],
 };
 
@@ -80,5 +99,12 @@ export function watcherOptions(get: (name: string, fallback: unknown) => unknown
   if (extra.includeSellerMessages === true) options.includeSellerMessages = true;
   if (extra.includeMarketplaceMessages === true) options.includeMarketplaceMessages = true;
   if (extra.includeSupportMessages === true) options.includeSupportMessages = true;
+  const after = Number(extra.redeliverAfter ?? 0);
+  if (after !== 0) {
+    // The core checks both numbers and names the field when they are out of range.
+    options.redeliver = { afterMs: Math.round(after * 1000), maxAttempts: Number(extra.maxDeliveries ?? 3) };
+    // Due times are host time by nature; positions still come from the marketplace.
+    options.clock = n8nRuntime.clock;
+  }
   return options;
 }

@@ -42,4 +42,29 @@ describe('triggerOptions', () => {
       triggerOptions({ ...base, push: true, pushPath: 'no-slash' }, capabilitiesOf('ozon')),
     ).toThrow(expect.objectContaining({ field: 'pushPath' }));
   });
+
+  it('redelivery: off when empty or 0, else seconds to afterMs with 3 deliveries unless told', () => {
+    for (const redeliver of [undefined, '', 0, '0']) {
+      expect(
+        triggerOptions({ ...base, redeliver }, capabilitiesOf('metro')).watcher.redeliver,
+      ).toBeUndefined();
+    }
+    expect(triggerOptions({ ...base, redeliver: '90' }, capabilitiesOf('metro')).watcher.redeliver).toEqual({
+      afterMs: 90_000,
+      maxAttempts: 3,
+    });
+    expect(
+      triggerOptions({ ...base, redeliver: 5, redeliverMax: '2' }, capabilitiesOf('ozon')).watcher.redeliver,
+    ).toEqual({ afterMs: 5_000, maxAttempts: 2 });
+    for (const redeliver of [-1, 1.5, 86_401, 'soon']) {
+      expect(() => triggerOptions({ ...base, redeliver }, capabilitiesOf('yandex'))).toThrow(
+        expect.objectContaining({ field: 'redeliver', marketplace: 'yandex' }),
+      );
+    }
+    for (const redeliverMax of [1, 11, 2.5]) {
+      expect(() =>
+        triggerOptions({ ...base, redeliver: 5, redeliverMax }, capabilitiesOf('storeden')),
+      ).toThrow(expect.objectContaining({ field: 'redeliverMax', limit: '2..10', marketplace: 'storeden' }));
+    }
+  });
 });

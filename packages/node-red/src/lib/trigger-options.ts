@@ -19,6 +19,10 @@ export interface TriggerConfig {
   store?: string;
   push?: boolean;
   pushPath?: string;
+  /** "Redeliver unanswered after (s)": seconds; empty or 0 is off (the default). */
+  redeliver?: string | number;
+  /** Deliveries in all with redelivery on, the first included: 2 to 10; empty is 3. */
+  redeliverMax?: string | number;
 }
 
 export interface TriggerOptions {
@@ -31,6 +35,9 @@ export interface TriggerOptions {
 export const MIN_INTERVAL_S = 1;
 export const MAX_INTERVAL_S = 86_400;
 export const DEFAULT_INTERVAL_S = 60;
+export const MIN_REDELIVER_S = 1;
+export const MAX_REDELIVER_S = 86_400;
+export const DEFAULT_REDELIVER_MAX = 3;
 
 /** Checks the trigger's settings against the marketplace before anything starts. */
 export function triggerOptions(config: TriggerConfig, caps: Capabilities): TriggerOptions {
@@ -77,9 +84,34 @@ export function triggerOptions(config: TriggerConfig, caps: Capabilities): Trigg
     );
   }
   const options: TriggerOptions = { intervalMs: raw * 1000, watcher: { events, firstRun } };
+  const redeliver = redeliverOption(config, caps);
+  if (redeliver) options.watcher.redeliver = redeliver;
   if (config.push) {
     assertSupported(caps, 'push');
     options.pushPath = checkPushPath(config.pushPath);
   }
   return options;
+}
+
+const blank = (value: unknown) => value === undefined || value === null || value === '';
+
+/** Redelivery of unanswered buyer messages: off unless a delay is given; the core checks the rest too. */
+function redeliverOption(config: TriggerConfig, caps: Capabilities): WatcherOptions['redeliver'] {
+  const where = { marketplace: caps.marketplace };
+  if (blank(config.redeliver) || Number(config.redeliver) === 0) return undefined;
+  const seconds = Number(config.redeliver);
+  if (!Number.isInteger(seconds) || seconds < MIN_REDELIVER_S || seconds > MAX_REDELIVER_S) {
+    throw new ValidationError(
+      `${caps.displayName}: "redeliver unanswered after" must be 0 (off) or a whole number of seconds from ${MIN_REDELIVER_S} to ${MAX_REDELIVER_S} (got "${String(config.redeliver)}")`,
+      { ...where, field: 'redeliver', limit: `0 | ${MIN_REDELIVER_S}..${MAX_REDELIVER_S} seconds` },
+    );
+  }
+  const max = blank(config.redeliverMax) ? DEFAULT_REDELIVER_MAX : Number(config.redeliverMax);
+  if (!Number.isInteger(max) || max < 2 || max > 10) {
+    throw new ValidationError(
+      `${caps.displayName}: max deliveries must be a whole number from 2 to 10 (got "${String(config.redeliverMax)}")`,
+      { ...where, field: 'redeliverMax', limit: '2..10' },
+    );
+  }
+  return { afterMs: seconds * 1000, maxAttempts: max };
 }

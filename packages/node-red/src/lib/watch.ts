@@ -26,7 +26,7 @@ export interface WatchReporter {
   rateLimited(waitMs: number): void;
   /** A poll or push failed; the watch carries on at the next interval. */
   failed(error: unknown): void;
-  /** Hands the events on, oldest first. The state is saved only after this returns. */
+  /** Hands the events on, oldest first. The state is saved after this returns (with redelivery on: before it is called). */
   emit(events: ChatEvent[]): void;
 }
 
@@ -45,7 +45,8 @@ const CLOSE_GRACE_MS = 10_000;
 /**
  * One trigger's watcher: polls on a timer and answers push notifications, both through the
  * core's watcher and one state. Polls and pushes run one at a time, the state is saved only
- * after the events were handed on, and after `close()` nothing is emitted or saved.
+ * after the events were handed on (with redelivery on: just before), and after `close()`
+ * nothing is emitted or saved.
  */
 export class Watch implements Closeable {
   readonly #account: AccountRuntime;
@@ -91,7 +92,7 @@ export class Watch implements Closeable {
         const client = this.#account.client();
         const state = await this.#load();
         const result = await this.#account.run(this.#scope(), () =>
-          poll(client, state as never, this.#options.watcher),
+          poll(client, state as never, { ...this.#options.watcher, clock: nodeRuntime.clock }),
         );
         // Closed while polling: drop the events unsaved; the next deploy polls them again.
         if (this.#closed) return;
@@ -127,10 +128,19 @@ export class Watch implements Closeable {
     return this.#state.value;
   }
 
+  /**
+   * By default the events go out first and the state is saved after: a crash in between repeats
+   * them, never loses them. With redelivery on, the state (which then remembers every buyer
+   * message handed on until a reply follows it) is saved first: a crash after the save is mended
+   * by redelivering what got no reply, and a crash after the reply repeats nothing.
+   */
   async #deliver(events: ChatEvent[], state: unknown): Promise<void> {
-    if (events.length > 0) this.#options.reporter.emit(events);
+    const saveFirst = this.#options.watcher.redeliver !== undefined;
+    if (!saveFirst && events.length > 0) this.#options.reporter.emit(events);
     await this.#options.store.save(savedState(this.marketplace, state));
     this.#state = { value: state };
+    // Even if the trigger closed during the save: the state now counts these as handed on.
+    if (saveFirst && events.length > 0) this.#options.reporter.emit(events);
   }
 
   /** Answers one push notification in the marketplace's protocol, and emits what it brings. */

@@ -21,6 +21,7 @@ async function* unseen(client: MarketplaceClient): AsyncIterable<Chat> {
 export const metroStrategy: ChangeStrategy = {
   marketplace: 'metro',
   order: 'time',
+  tail: 'newest-page',
   changed(client, state, options) {
     const from = state.watermark ?? state.floor.at;
     if (from === undefined) return plainListing(listChats(client));

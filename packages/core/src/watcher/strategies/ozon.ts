@@ -15,6 +15,7 @@ import { stopPoint } from './sweep.js';
 export const ozonStrategy: ChangeStrategy = {
   marketplace: 'ozon',
   order: 'id',
+  tail: 'newest-page',
   changed(client, state, options) {
     return newestFirst(listChats(client), 'id', stopPoint(state, options, 'id'));
   },

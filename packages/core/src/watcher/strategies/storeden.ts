@@ -7,6 +7,7 @@ import { type ChangeStrategy, listChats, plainListing } from './strategy.js';
 export const storedenStrategy: ChangeStrategy = {
   marketplace: 'storeden',
   order: 'time',
+  tail: 'newest-page',
   changed(client) {
     return plainListing(listChats(client));
   },

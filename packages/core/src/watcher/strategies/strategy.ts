@@ -27,6 +27,13 @@ export interface ChangeStrategy {
   changed(client: MarketplaceClient, state: WatcherState, options: ResolvedOptions): Listing;
   /** Every chat: first runs. */
   all(client: MarketplaceClient): Listing;
+  /**
+   * How one read reaches a chat's latest messages, for redelivery checks: 'newest-page' when a
+   * history read without a cursor gives the newest messages (Metro: the whole history; Ozon,
+   * Storeden: the newest page); 'from-message' when history runs from the chat's start and is
+   * read from a known message on (Yandex messageIdFrom).
+   */
+  readonly tail: 'newest-page' | 'from-message';
 }
 
 /** Largest pages the marketplace allows: fewer calls per poll. */

@@ -13,6 +13,7 @@ import { stopPoint } from './sweep.js';
 export const yandexStrategy: ChangeStrategy = {
   marketplace: 'yandex',
   order: 'time',
+  tail: 'from-message',
   changed(client, state, options) {
     return newestFirst(listChats(client), 'time', stopPoint(state, options, 'time'));
   },

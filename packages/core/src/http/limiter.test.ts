@@ -85,6 +85,39 @@ describe('limiter: rate', () => {
     expect(runtime.pendingSleeps()).toBe(0);
   });
 
+  it('holds a rate slot until intervalMs after the response, so a slow request cannot let one too many into the server window', async () => {
+    // The server counts a request when it arrives, anywhere between its start and its response.
+    // Counted from the start, C below would start at 1000 while the server may have seen A at
+    // 299: two requests in the server's window [299, 1299) with a limit of 2, then a 429 for C.
+    const runtime = createFakeRuntime({ startMs: 0 });
+    const limiter = createLimiter({ all: { rate: 2, intervalMs: 1000 } }, runtime);
+    const slow = deferred();
+    const startTimes: Record<string, number> = {};
+    const task = (name: string, wait?: Promise<string>) => async () => {
+      startTimes[name] = runtime.clock.now();
+      return wait ? wait : name;
+    };
+    const jobs = [
+      limiter.run('read', task('A', slow.promise)),
+      limiter.run('read', task('B')),
+      limiter.run('read', task('C')),
+      limiter.run('read', task('D')),
+    ];
+    await settle();
+    expect(Object.keys(startTimes)).toEqual(['A', 'B']);
+    await runtime.advance(300);
+    slow.resolve('A');
+    await settle();
+    await runtime.advance(700); // 1000: B's slot (finished at 0) is free, A's (finished at 300) is not
+    expect(startTimes).toEqual({ A: 0, B: 0, C: 1000 });
+    await runtime.advance(299);
+    expect(startTimes.D).toBeUndefined();
+    await runtime.advance(1);
+    await Promise.all(jobs);
+    expect(startTimes).toEqual({ A: 0, B: 0, C: 1000, D: 1300 });
+    expect(runtime.pendingSleeps()).toBe(0);
+  });
+
   it('combines the account rule with a class rule: writes wait, reads pass', async () => {
     const runtime = createFakeRuntime();
     const limiter = createLimiter({ all: { concurrency: 4 }, write: { rate: 1, intervalMs: 1000 } }, runtime);

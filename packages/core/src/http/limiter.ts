@@ -21,8 +21,13 @@ interface Gate {
   rate: number;
   intervalMs: number;
   inFlight: number;
-  /** Start times within the current window, oldest first. */
-  starts: number[];
+  /**
+   * When requests of the current window finished, oldest first. A request counts against the
+   * rate from its start until `intervalMs` after its response: the marketplace counts it when it
+   * arrives, somewhere in between, so a window measured from the start lets one request more into
+   * the marketplace's window whenever an earlier request travelled slower than a later one.
+   */
+  finished: number[];
 }
 
 interface Waiter {
@@ -43,7 +48,7 @@ function makeGate(name: string, rule: LimitRule): Gate {
       throw new RangeError(`Limit rule "${name}": ${key} must be a positive integer, got ${value}`);
     }
   }
-  return { concurrency, rate, intervalMs, inFlight: 0, starts: [] };
+  return { concurrency, rate, intervalMs, inFlight: 0, finished: [] };
 }
 
 /**
@@ -88,11 +93,12 @@ export function createLimiter(rules: LimitRules, runtime: Pick<Runtime, 'clock' 
       const waiter = queue[i]!;
       let ok = true;
       for (const gate of waiter.gates) {
-        while (gate.starts.length > 0 && gate.starts[0]! <= now - gate.intervalMs) gate.starts.shift();
+        while (gate.finished.length > 0 && gate.finished[0]! <= now - gate.intervalMs) gate.finished.shift();
         if (gate.inFlight >= gate.concurrency) ok = false;
-        if (gate.starts.length >= gate.rate) {
+        if (gate.inFlight + gate.finished.length >= gate.rate) {
           ok = false;
-          wakeAt = Math.min(wakeAt, gate.starts[0]! + gate.intervalMs);
+          // With every slot in flight, the next finish pumps; otherwise the oldest finish expires.
+          if (gate.finished.length > 0) wakeAt = Math.min(wakeAt, gate.finished[0]! + gate.intervalMs);
         }
       }
       if (!ok) {
@@ -100,10 +106,7 @@ export function createLimiter(rules: LimitRules, runtime: Pick<Runtime, 'clock' 
         continue;
       }
       queue.splice(i, 1);
-      for (const gate of waiter.gates) {
-        gate.inFlight++;
-        gate.starts.push(now);
-      }
+      for (const gate of waiter.gates) gate.inFlight++;
       waiter.start();
     }
     if (queue.length === 0) cancelWake();
@@ -131,7 +134,11 @@ export function createLimiter(rules: LimitRules, runtime: Pick<Runtime, 'clock' 
             .then(resolve, reject)
             .finally(() => {
               active--;
-              for (const gate of waiterGates) gate.inFlight--;
+              const finishedAt = runtime.clock.now();
+              for (const gate of waiterGates) {
+                gate.inFlight--;
+                if (Number.isFinite(gate.rate)) gate.finished.push(finishedAt);
+              }
               pump();
             });
         },

@@ -30,7 +30,7 @@ export type MapError = (response: ErrorResponse) => SellerChatError | undefined;
 export interface LimitRule {
   /** Most requests in flight at once. */
   concurrency?: number;
-  /** Most requests started per `intervalMs`. */
+  /** Most requests per `intervalMs`, each counted from its start until `intervalMs` after its response. */
   rate?: number;
   intervalMs?: number;
 }

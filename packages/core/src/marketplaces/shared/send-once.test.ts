@@ -11,7 +11,13 @@ import {
 import type { Runtime } from '../../http/clock.js';
 import { transportFailure } from '../../http/transport.js';
 import type { Message } from '../../model/message.js';
-import { isAmbiguousFailure, isSameSellerMessage, SEND_ONCE_MARGIN_MS, sendOnce } from './send-once.js';
+import {
+  isAmbiguousFailure,
+  isSameSellerMessage,
+  mayStillArrive,
+  SEND_ONCE_MARGIN_MS,
+  sendOnce,
+} from './send-once.js';
 
 const T0 = Date.parse('2025-03-01T10:00:00.000Z');
 
@@ -61,6 +67,18 @@ describe('isAmbiguousFailure', () => {
     expect(isAmbiguousFailure(new ValidationError('bad', { field: 'text' }))).toBe(false);
     expect(isAmbiguousFailure(new Error('plain'))).toBe(false);
     expect(isAmbiguousFailure(undefined)).toBe(false);
+  });
+});
+
+describe('mayStillArrive', () => {
+  it('holds for timeouts and 2xx answers that did not parse, not for failures that settle it', () => {
+    expect(mayStillArrive(new TimeoutError('timed out'))).toBe(true);
+    expect(mayStillArrive(new MarketplaceError('cut short', { status: 201 }))).toBe(true);
+    expect(mayStillArrive(reset())).toBe(false);
+    expect(mayStillArrive(new MarketplaceError('bad gateway', { status: 502 }))).toBe(false);
+    expect(mayStillArrive(new MarketplaceError('no status'))).toBe(false);
+    expect(mayStillArrive(new RateLimitError('slow', { status: 429 }))).toBe(false);
+    expect(mayStillArrive(new Error('plain'))).toBe(false);
   });
 });
 
@@ -131,7 +149,7 @@ describe('sendOnce', () => {
       operation: 'sendText',
       send: async () => {
         sends++;
-        if (sends < 3) throw new TimeoutError('timed out');
+        if (sends < 3) throw reset();
         return 'third time';
       },
       findDelivered: async () => {
@@ -150,14 +168,52 @@ describe('sendOnce', () => {
       operation: 'sendText',
       send: async () => {
         sends++;
-        throw new TimeoutError(`timed out ${sends}`);
+        throw new NetworkError(`reset ${sends}`);
       },
       findDelivered: async () => undefined,
       runtime: runtimeAt(T0),
       maxAttempts: 2,
     });
-    await expect(failing).rejects.toThrow('timed out 2');
+    await expect(failing).rejects.toThrow('reset 2');
     expect(sends).toBe(2);
+  });
+
+  it('after a timeout or a 2xx it cannot read, looks in the history but never sends again', async () => {
+    // The fault matrix found it: a send that outlived the timeout was stored after the history
+    // check, so sending again posted it twice.
+    for (const failure of [
+      new TimeoutError('no response within 200 ms'),
+      new MarketplaceError('the response body is not valid JSON (HTTP 200)', { status: 200 }),
+    ]) {
+      let sends = 0;
+      let looks = 0;
+      const run = sendOnce({
+        marketplace: 'storeden',
+        operation: 'sendText',
+        send: async () => {
+          sends++;
+          throw failure;
+        },
+        findDelivered: async () => {
+          looks++;
+          return undefined;
+        },
+        runtime: runtimeAt(T0),
+      });
+      await expect(run).rejects.toBe(failure);
+      expect([sends, looks]).toEqual([1, 1]);
+      const delivered = message();
+      const found = await sendOnce({
+        marketplace: 'storeden',
+        operation: 'sendText',
+        send: async () => {
+          throw failure;
+        },
+        findDelivered: async () => delivered,
+        runtime: runtimeAt(T0),
+      });
+      expect(found).toEqual({ delivered });
+    }
   });
 
   it('rethrows non-ambiguous errors at once without looking or retrying', async () => {

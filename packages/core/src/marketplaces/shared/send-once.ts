@@ -54,10 +54,22 @@ export function isAmbiguousFailure(err: unknown): boolean {
 }
 
 /**
+ * True when the send may have been stored, or may still be, whatever the history shows now: the
+ * marketplace can still be working on a request we stopped waiting for (a timeout), and a 2xx
+ * whose body did not parse was performed. The history is looked at, but the send is never tried
+ * again after these: a message that has not arrived yet would arrive twice.
+ */
+export function mayStillArrive(err: unknown): boolean {
+  if (!isSellerChatError(err)) return false;
+  if (err.kind === 'timeout') return true;
+  return err.kind === 'marketplace' && err.status !== undefined && err.status >= 200 && err.status < 300;
+}
+
+/**
  * Sends at most once as far as the marketplace's history can tell. After an ambiguous failure it
  * looks for the message in the chat before trying again, so a lost response never becomes a
- * second post. The pipeline never retries non-idempotent calls, so this is the only retry a
- * send gets.
+ * second post; after one that may still arrive it only looks. The pipeline never retries
+ * non-idempotent calls, so this is the only retry a send gets.
  */
 export async function sendOnce<R>(o: SendOnceOptions<R>): Promise<R | { delivered: Message }> {
   const maxAttempts = Math.max(1, o.maxAttempts ?? 3);
@@ -66,7 +78,8 @@ export async function sendOnce<R>(o: SendOnceOptions<R>): Promise<R | { delivere
     try {
       return await o.send();
     } catch (err) {
-      if (!isAmbiguousFailure(err)) throw err;
+      const pending = mayStillArrive(err);
+      if (!pending && !isAmbiguousFailure(err)) throw err;
       // The offset is read now, not at the start: the failed attempt may be what taught it.
       const sentAfterIso = new Date(
         startedLocalMs + (o.clockOffsetMs?.() ?? 0) - SEND_ONCE_MARGIN_MS,
@@ -79,7 +92,7 @@ export async function sendOnce<R>(o: SendOnceOptions<R>): Promise<R | { delivere
         throw err;
       }
       if (delivered) return { delivered };
-      if (attempt >= maxAttempts) throw err;
+      if (pending || attempt >= maxAttempts) throw err;
     }
   }
 }

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Entry point of the README's two commands: `npm run demo` and `npm test`.
+# Entry point of the README's two commands, `npm run demo` and `npm test`, and of `npm run bench`.
 #
 # The machines we develop and test on ship Node 20 and npm only, reach the npm registry and
 # nothing else, and corepack's signature check fails there. So this script brings what the
@@ -72,7 +72,8 @@ case "$cmd" in
     install_deps
     sh "$ROOT/scripts/ensure-chromium.sh"
     pnpm exec biome check .
-    pnpm exec turbo run build typecheck lint test --concurrency=1 --continue "$@"
+    # Only failing tasks print their logs, so a red run ends with the failure, not with passing noise.
+    pnpm exec turbo run build typecheck lint test --concurrency=1 --continue --output-logs=errors-only "$@"
     # The README's other command must keep working: run the demo once, end to end.
     node "$ROOT/scripts/demo.mjs" --check --port 0
     # …and as a user walks it: the buyer page in headless Chromium, then Ctrl-C.
@@ -82,18 +83,26 @@ case "$cmd" in
     export N8N_BIN
     node --test "$ROOT/scripts/demo/demo-n8n.test.mjs"
     node --test "$ROOT/scripts/demo/example-n8n.test.mjs"
+    node --test "$ROOT/scripts/demo/queue-n8n.test.mjs"
     ;;
   demo)
     install_deps
     pnpm exec turbo run build --output-logs=errors-only
     exec node "$ROOT/scripts/demo.mjs" "$@"
     ;;
+  bench)
+    install_deps
+    pnpm exec turbo run build --output-logs=errors-only
+    # Built above, so only the benches print; one package at a time, so no bench shares the
+    # cores with another; no line prefixes, so the tables paste into docs/benchmarks.md as printed.
+    pnpm exec turbo run bench --only --concurrency=1 --log-prefix=none "$@"
+    ;;
   exec)
     install_deps
     exec "$@"
     ;;
   *)
-    say "usage: sh scripts/toolchain.sh test|demo|exec <command…>"
+    say "usage: sh scripts/toolchain.sh test|demo|bench|exec <command…>"
     exit 2
     ;;
 esac

@@ -21,7 +21,7 @@ const run = promisify(execFile);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A port free on 127.0.0.1 right now: `preferred` when it is, else any. */
-function freePort(preferred = 0) {
+export function freePort(preferred = 0) {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', (error) => {
@@ -36,7 +36,7 @@ function freePort(preferred = 0) {
 }
 
 /** n8n's environment: this folder only, loopback only, nothing sent home. */
-function n8nEnv(port, brokerPort) {
+export function n8nEnv(port, brokerPort) {
   const env = { ...process.env };
   // A user's own extension folder or key would mix into the demo's fresh instance.
   for (const name of ['N8N_CUSTOM_EXTENSIONS', 'N8N_ENCRYPTION_KEY', 'N8N_CONFIG_FILES', 'DB_TYPE']) {
@@ -67,7 +67,7 @@ function n8nEnv(port, brokerPort) {
   };
 }
 
-async function cli(bin, args, env) {
+export async function cli(bin, args, env) {
   try {
     await run(bin, args, { env, timeout: CLI_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
@@ -113,11 +113,7 @@ function triggersReady(triggers) {
   let db;
   try {
     db = new DatabaseSync(join(N8N_USER_FOLDER, '.n8n', 'database.sqlite'), { readOnly: true });
-    const rows = db.prepare('SELECT id, staticData FROM workflow_entity').all();
-    return [...triggers].every(([id, count]) => {
-      const data = rows.find((row) => row.id === id)?.staticData;
-      return typeof data === 'string' && data.split('"watcher"').length - 1 >= count;
-    });
+    return watchersSaved(db.prepare('SELECT id, staticData FROM workflow_entity').all(), triggers);
   } catch {
     // Not created or locked yet: ask again.
     return false;
@@ -126,7 +122,15 @@ function triggersReady(triggers) {
   }
 }
 
-const triggerCount = (workflow) => workflow.nodes.filter((node) => /Trigger$/.test(node.type)).length;
+/** Whether the `workflow_entity` rows `{ id, staticData }` hold every trigger's first state. */
+export function watchersSaved(rows, triggers) {
+  return [...triggers].every(([id, count]) => {
+    const data = rows.find((row) => row.id === id)?.staticData;
+    return typeof data === 'string' && data.split('"watcher"').length - 1 >= count;
+  });
+}
+
+export const triggerCount = (workflow) => workflow.nodes.filter((node) => /Trigger$/.test(node.type)).length;
 
 /**
  * Starts n8n for `marketplaces` against `sandbox`; resolves once every workflow is active.

@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 
 export interface Host {
   origin: string;
+  pid: number;
   /** Everything the runtime printed (its log), for assertions and for debugging a failure. */
   output(): string;
   admin(
@@ -10,22 +11,35 @@ export interface Host {
     init?: { method?: string; body?: unknown; headers?: Record<string, string> },
   ): Promise<Response>;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or the OOM killer ends it: nothing is flushed. Resolves once it has exited. */
+  kill(): Promise<void>;
+}
+
+export interface HostOptions {
+  nodeBinary?: string;
+  /** Extra environment for the runtime, e.g. NODE_RED_FILE_CONTEXT_CACHE=off. */
+  env?: Record<string, string>;
 }
 
 const HOST = new URL('./node-red-host.mjs', import.meta.url).pathname;
 
-export function startHost(userDir: string, nodeBinary = process.execPath): Promise<Host> {
-  const child: ChildProcess = spawn(nodeBinary, [HOST, userDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function startHost(userDir: string, options: HostOptions = {}): Promise<Host> {
+  const child: ChildProcess = spawn(options.nodeBinary ?? process.execPath, [HOST, userDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
+  });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
   let log = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`Node-RED did not start within 60 s:\n${log}`));
     }, 60_000);
-    child.on('exit', (code) => {
+    const early = (code: number | null) => {
       clearTimeout(timer);
       reject(new Error(`Node-RED exited with ${code}:\n${log}`));
-    });
+    };
+    child.on('exit', early);
     child.stderr!.on('data', (d: Buffer) => {
       log += d.toString();
     });
@@ -34,10 +48,11 @@ export function startHost(userDir: string, nodeBinary = process.execPath): Promi
       const ready = /READY (\d+)/.exec(log);
       if (!ready) return;
       clearTimeout(timer);
-      child.removeAllListeners('exit');
+      child.off('exit', early);
       const origin = `http://127.0.0.1:${ready[1]}`;
       resolve({
         origin,
+        pid: child.pid!,
         output: () => log,
         admin: (path, init = {}) =>
           fetch(`${origin}/red${path}`, {
@@ -55,6 +70,10 @@ export function startHost(userDir: string, nodeBinary = process.execPath): Promi
             });
             child.kill('SIGTERM');
           }),
+        kill: () => {
+          if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+          return exited;
+        },
       });
     });
   });

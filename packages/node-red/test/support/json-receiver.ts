@@ -11,6 +11,8 @@ export interface JsonReceiver {
 
 export async function startJsonReceiver(
   answer: (body: unknown) => unknown = () => ({ ok: true }),
+  /** How long it takes to answer, as a slow service does; the body is recorded on arrival. */
+  delayMs = 0,
 ): Promise<JsonReceiver> {
   const received: JsonReceiver['received'] = [];
   const server: Server = createServer((req, res) => {
@@ -25,8 +27,10 @@ export async function startJsonReceiver(
         // kept as text: the test's assertion will show what arrived
       }
       received.push({ path: req.url ?? '', body, headers: req.headers });
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify(answer(body)));
+      setTimeout(() => {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify(answer(body)));
+      }, delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

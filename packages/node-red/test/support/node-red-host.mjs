@@ -26,7 +26,12 @@ const settings = {
   telemetry: { enabled: false },
   contextStorage: {
     default: { module: 'memory' },
-    file: { module: 'localfilesystem' },
+    // NODE_RED_FILE_CONTEXT_CACHE=off: every set is written (temp file, then rename) before its
+    // callback runs, so what a node saved survives a SIGKILL; the default caches and flushes every 30 s.
+    file:
+      process.env.NODE_RED_FILE_CONTEXT_CACHE === 'off'
+        ? { module: 'localfilesystem', config: { cache: false } }
+        : { module: 'localfilesystem' },
   },
 };
 
@@ -53,7 +58,8 @@ app.get('/_test/probe', (_req, res) => {
 });
 
 const started = new Promise((resolve) => RED.events.once('flows:started', resolve));
-server.listen(0, '127.0.0.1', async () => {
+// NODE_RED_PORT: a fixed port, for push endpoints that must keep their address across restarts.
+server.listen(Number(process.env.NODE_RED_PORT ?? 0), '127.0.0.1', async () => {
   await RED.start();
   await started;
   process.stdout.write(`READY ${server.address().port}\n`);

@@ -61,6 +61,7 @@ export { serialiseQuery } from './http/url.js';
 // JSON and time
 export { JsonParseError, jsonNumber, parseJson, stringifyJson } from './json/lossless.js';
 // Marketplace clients
+export { accountLimitRules, createAccountLimiter, DEFAULT_LIMITS } from './marketplaces/account-limiter.js';
 export { CAPABILITIES, capabilitiesOf } from './marketplaces/capabilities.js';
 export type {
   ListChatsOptions,

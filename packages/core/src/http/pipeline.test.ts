@@ -404,14 +404,69 @@ describe('createHttpClient: retries', () => {
     expect(runtime.sleeps).toEqual([]);
   });
 
-  it('never retries a POST on a rate limit either; the error carries retryAfterMs', async () => {
-    const { client } = await setup((_req, res) => sendJson(res, 429, '{}', { 'retry-after': '2' }));
-    const error = await rejection(
-      client.request({ operation: 'sendText', method: 'POST', path: '/send', body: { json: {} } }),
+  const send = (): RequestSpec => ({
+    operation: 'sendText',
+    method: 'POST',
+    path: '/send',
+    body: { json: { t: 'hi' } },
+  });
+
+  it('repeats a POST refused with 429 after its Retry-After: the refusal means nothing was stored', async () => {
+    const { client, runtime } = await setup((_req, res, i) =>
+      i === 0 ? sendJson(res, 429, '{}', { 'retry-after': '2' }) : sendJson(res, 200, '{"ok":true}'),
     );
+    await expect(client.request(send())).resolves.toMatchObject({ data: { ok: true } });
+    expect(server!.received.map((r) => [r.method, r.body.toString()])).toEqual([
+      ['POST', '{"t":"hi"}'],
+      ['POST', '{"t":"hi"}'],
+    ]);
+    expect(runtime.sleeps).toEqual([2000]);
+  });
+
+  it.each([420, 509])(
+    "repeats a POST refused with the marketplace's own status (%i), backing off without Retry-After",
+    async (status) => {
+      const { client, runtime } = await setup((_req, res, i) => sendJson(res, i === 0 ? status : 200, '{}'), {
+        rateLimitStatuses: [status],
+      });
+      await client.request(send());
+      expect(server!.received).toHaveLength(2);
+      expect(runtime.sleeps).toEqual([125]);
+    },
+  );
+
+  it('gives up on a POST refused every time after maxAttempts; the error carries retryAfterMs', async () => {
+    const { client } = await setup((_req, res) => sendJson(res, 429, '{}', { 'retry-after': '2' }));
+    const error = await rejection(client.request(send()));
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfterMs).toBe(2000);
+    expect(server!.received).toHaveLength(3);
+  });
+
+  it('does not repeat a refused POST whose Retry-After exceeds maxRetryAfterMs', async () => {
+    const { client, runtime } = await setup((_req, res) =>
+      sendJson(res, 429, '{}', { 'retry-after': '3600' }),
+    );
+    const error = await rejection(client.request(send()));
+    expect((error as RateLimitError).retryAfterMs).toBe(3_600_000);
     expect(server!.received).toHaveLength(1);
+    expect(runtime.sleeps).toEqual([]);
+  });
+
+  it('never repeats a POST answered 503: a gateway says it whether or not the request got through', async () => {
+    const { client } = await setup((_req, res) => sendJson(res, 503, '{}'));
+    const error = await rejection(client.request(send()));
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(server!.received).toHaveLength(1);
+  });
+
+  it('repeats a refused POST once, then stops at a reset: that attempt may have been performed', async () => {
+    const { client } = await setup((_req, res, i) =>
+      i === 0 ? sendJson(res, 429, '{}', { 'retry-after': '0' }) : res.socket?.destroy(),
+    );
+    const error = await rejection(client.request(send()));
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(server!.received).toHaveLength(2);
   });
 
   it('retries a POST marked idempotent, and a GET after a reset', async () => {

@@ -78,7 +78,8 @@ function safeLog(
 
 /**
  * The one HTTP path every marketplace client uses: URL, body, auth on every attempt, limiter,
- * transport, lossless parse, typed errors, and retries for idempotent requests only.
+ * transport, lossless parse, typed errors, and retries: of idempotent requests, and of any request
+ * the marketplace refused with a rate-limit answer.
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const { marketplace, transport, runtime, authenticate, logger } = options;
@@ -88,6 +89,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   checkPolicy(retry, timeoutMs);
   const rateLimitStatuses = new Set([429, 503, ...(options.rateLimitStatuses ?? [])]);
+  /** "Too many requests", said outright: 429 and the marketplace's own (Yandex 420, Storeden 509). */
+  const refusalStatuses = new Set([429, ...(options.rateLimitStatuses ?? [])]);
   const baseRedactor = createRedactor(options.secrets);
   const limiter: Limiter = options.limiter ?? createLimiter(options.limits ?? {}, runtime);
 
@@ -236,6 +239,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return { error: finish(error, context, redactor), transient, retryAfterMs: wait };
   }
 
+  /**
+   * A rate-limit answer that says the request was not taken: a status of the marketplace's own
+   * for "too many requests", or one under 500 carrying the marketplace's rate-limit message (Ozon
+   * reads it from the body).
+   */
+  const isRefusal = (error: SellerChatError): boolean =>
+    error.kind === 'rate_limit' &&
+    error.status !== undefined &&
+    (refusalStatuses.has(error.status) || error.status < 500);
+
   async function request<T>(spec: RequestSpec): Promise<HttpResult<T>> {
     if (spec.signal?.aborted) throw spec.signal.reason;
     let url: string;
@@ -259,9 +272,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         kind: error.kind,
         status: error.status,
       };
-      // Non-idempotent requests are never repeated here: a send that may have arrived is checked
-      // against the chat's history by the client, so a retry never posts twice.
-      if (!idempotent || !transient || number >= retry.maxAttempts) {
+      // A non-idempotent request is repeated here only after a definite rate-limit refusal: the
+      // marketplace answered that it did not take the request (limits are checked before any
+      // work), so nothing was stored and sending again cannot post twice. Never after a reset, a
+      // timeout or a 5xx, where it may have arrived: the client checks the chat's history for those
+      // (sendOnce). A 503 does not count: like any 5xx it may come from a gateway that has no idea
+      // whether the marketplace behind it stored the request.
+      if (!(idempotent || isRefusal(error)) || !transient || number >= retry.maxAttempts) {
         log('debug', `✗ ${spec.operation} failed: ${error.message}`, data, redactor);
         throw error;
       }

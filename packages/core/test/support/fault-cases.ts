@@ -74,7 +74,8 @@ export const FAULT_CASES: Readonly<Record<FaultKind, readonly FaultCase[]>> = {
       }),
       persistentRead: 'rate_limit',
       timeoutMs: MATRIX_TIMEOUT_MS,
-      sendRecoversOnce: false,
+      // A rate-limit answer is a refusal before any work: the pipeline waits and sends again.
+      sendRecoversOnce: true,
       retryAfterMs: RETRY_AFTER_SECONDS * 1000,
     },
   ],

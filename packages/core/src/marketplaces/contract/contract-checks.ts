@@ -331,19 +331,30 @@ async function unknownChat(h: ContractHarness): Promise<void> {
 async function rateLimitedSend(h: ContractHarness): Promise<void> {
   const client = h.client();
   const chatId = h.writableChatId();
-  const text = uniqueText('rate limited');
   const { method, path } = h.fixture.sendText;
-  addFault(h, { kind: 'rate-limit', status: h.fixture.rateLimitStatus, retryAfter: 2, method, path });
+  const sends = () => h.counter.requests.filter((r) => r.method === method);
+
+  // A refusal within the wait the pipeline takes itself: the marketplace stored nothing, so the
+  // send is made again after Retry-After and lands once.
+  const text = uniqueText('rate limited');
+  addFault(h, { kind: 'rate-limit', status: h.fixture.rateLimitStatus, retryAfter: 1, method, path });
   h.counter.reset();
-  const error = (await caught(() => client.sendText(chatId, text))) as SellerChatError & {
+  await client.sendText(chatId, text);
+  expect(sends()).toHaveLength(2);
+  expect(sellerMessagesWith(h, text)).toHaveLength(1);
+
+  // A longer wait surfaces as the typed error with the wait on it, the send made once.
+  const later = uniqueText('rate limited for an hour');
+  addFault(h, { kind: 'rate-limit', status: h.fixture.rateLimitStatus, retryAfter: 3600, method, path });
+  h.counter.reset();
+  const error = (await caught(() => client.sendText(chatId, later))) as SellerChatError & {
     retryAfterMs?: number;
   };
   expect(error.kind, error.message).toBe('rate_limit');
   expect(error.status).toBe(h.fixture.rateLimitStatus);
-  expect(error.retryAfterMs).toBe(2000);
-  // A send is never repeated: the fault was for one request only, so a retry would have got through.
-  expect(h.counter.requests.filter((r) => r.method === method)).toHaveLength(1);
-  expect(sellerMessagesWith(h, text)).toHaveLength(0);
+  expect(error.retryAfterMs).toBe(3_600_000);
+  expect(sends()).toHaveLength(1);
+  expect(sellerMessagesWith(h, later)).toHaveLength(0);
 }
 
 async function serverErrorOnReadIsRetried(h: ContractHarness): Promise<void> {
@@ -471,7 +482,8 @@ export const CONTRACT_CHECKS = {
   'refuses files outside the limits before any request': filesOutsideLimits,
   'wrong credentials are an AuthError that does not echo them': wrongCredentials,
   'an unknown chat is a NotFoundError': unknownChat,
-  'a rate-limited send is a RateLimitError with retryAfterMs and is not repeated': rateLimitedSend,
+  'a rate-limited send is sent again after Retry-After and lands once; a long wait is a RateLimitError':
+    rateLimitedSend,
   'a 500 on a read is retried and succeeds once the fault clears': serverErrorOnReadIsRetried,
   'a send whose response is lost leaves exactly one message': lostResponseOnSend,
   'marks read as the descriptor says': markRead,

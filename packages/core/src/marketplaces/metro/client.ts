@@ -8,6 +8,7 @@ import type { Chat } from '../../model/chat.js';
 import type { Message } from '../../model/message.js';
 import type { Page } from '../../model/page.js';
 import { validateAttachments, validateText } from '../../validation/validate.js';
+import { accountLimitRules } from '../account-limiter.js';
 import type {
   ListChatsOptions,
   ListMessagesOptions,
@@ -119,7 +120,8 @@ export function createMetroClient(options: MetroClientOptions): MetroClient {
       ),
       mapError: mapMetroError,
       secrets: [credentials.clientSecret, credentials.clientKey],
-      limits: options.limits,
+      limits: accountLimitRules('metro', options.limits),
+      limiter: options.limiter,
       retry: options.retry,
       timeoutMs,
       logger: options.logger,

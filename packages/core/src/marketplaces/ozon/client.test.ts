@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAxiosTransport, nodeRuntime } from '../../axios/index.js';
 import { isSellerChatError, type SellerChatError } from '../../errors/errors.js';
 import type { Message } from '../../model/message.js';
+import { createAccountLimiter } from '../account-limiter.js';
 import { countingTransport } from '../shared/testing/counting-transport.js';
 import { createOzonClient, type OzonClient } from './client.js';
 
@@ -399,6 +400,27 @@ describe('Ozon client against the sandbox: errors', () => {
     expect(
       burst.some((r) => r.status === 'rejected' && (r.reason as SellerChatError).kind === 'rate_limit'),
     ).toBe(true);
+    await quietSecond();
+  });
+
+  it('clients sharing one account limiter keep a burst under the limit together; their own limits are ignored', async () => {
+    await quietSecond();
+    await control('POST', '/ozon/settings', { rateLimitPerSecond: 10 });
+    const shared = createAccountLimiter('ozon', nodeRuntime, { all: { rate: 5, intervalMs: 1000 } });
+    // Three clients, as three n8n executions build them; alone each would allow 1000/s.
+    const clients = Array.from({ length: 3 }, () =>
+      client({
+        retry: { maxAttempts: 1 },
+        limiter: shared,
+        limits: { all: { rate: 1000, intervalMs: 1000 } },
+      }),
+    );
+    const started = Date.now();
+    const results = await Promise.allSettled(
+      clients.flatMap((c) => Array.from({ length: 5 }, () => c.getTotalUnreadCount())),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
     await quietSecond();
   });
 

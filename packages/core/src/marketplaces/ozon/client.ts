@@ -7,6 +7,7 @@ import type { Chat, ChatStatus } from '../../model/chat.js';
 import type { Message } from '../../model/message.js';
 import type { Page } from '../../model/page.js';
 import { validateAttachments, validateText } from '../../validation/validate.js';
+import { accountLimitRules } from '../account-limiter.js';
 import type {
   ListChatsOptions,
   ListMessagesOptions,
@@ -113,8 +114,8 @@ export function createOzonClient(options: OzonClientOptions): OzonClient {
       ),
       mapError: ozonMapError,
       secrets: [clientId, apiKey],
-      // 50 requests per second across all methods per Client-Id.
-      limits: { all: { rate: 50, intervalMs: 1000 }, ...options.limits },
+      limits: accountLimitRules('ozon', options.limits),
+      limiter: options.limiter,
       retry: options.retry,
       timeoutMs,
       logger: options.logger,

@@ -1,5 +1,6 @@
 import type { Authentication } from '../../http/authentication.js';
 import type { Runtime } from '../../http/clock.js';
+import type { Limiter } from '../../http/limiter.js';
 import type { LimitRule, Logger, RetryPolicy } from '../../http/options.js';
 import type { RequestClass } from '../../http/request.js';
 import type { Transport } from '../../http/transport.js';
@@ -16,7 +17,14 @@ export interface ClientOptions<Credentials> {
   transport: Transport;
   /** Clock, sleep and randomness: `nodeRuntime` from `@sellerchat/core/axios` outside tests. */
   runtime: Runtime;
+  /** Rules laid over the marketplace's defaults (`DEFAULT_LIMITS`), for this client's own limiter. */
   limits?: Partial<Record<RequestClass | 'all', LimitRule>>;
+  /**
+   * A limiter shared by every client of the same account, from `createAccountLimiter`: the
+   * marketplace counts its limits per account, so clients built per run (n8n builds one per
+   * execution) must share one or together they exceed it. When given, `limits` is ignored.
+   */
+  limiter?: Limiter;
   retry?: Partial<RetryPolicy>;
   logger?: Logger;
   timeoutMs?: number;

@@ -68,8 +68,10 @@ export function mayStillArrive(err: unknown): boolean {
 /**
  * Sends at most once as far as the marketplace's history can tell. After an ambiguous failure it
  * looks for the message in the chat before trying again, so a lost response never becomes a
- * second post; after one that may still arrive it only looks. The pipeline never retries
- * non-idempotent calls, so this is the only retry a send gets.
+ * second post; after one that may still arrive it only looks. The pipeline repeats a send only
+ * after a rate-limit refusal (the marketplace took nothing), so after an ambiguous failure this is
+ * the only retry a send gets; a refusal that outlasts the pipeline's attempts is not ambiguous and
+ * is thrown as it is.
  */
 export async function sendOnce<R>(o: SendOnceOptions<R>): Promise<R | { delivered: Message }> {
   const maxAttempts = Math.max(1, o.maxAttempts ?? 3);

@@ -124,13 +124,26 @@ describe('Storeden errors are typed', () => {
     expect(error.message).not.toContain('nope-exchange');
   });
 
-  it('509 Limit Exceeded is a RateLimitError, retried for reads and never for a send', async () => {
+  it('509 Limit Exceeded is a RateLimitError, retried for reads and for a send (the refusal stored nothing)', async () => {
     await env.control('/faults', { body: { marketplace: 'storeden', kind: 'rate-limit', status: 509 } });
     expect(await failure(() => env.client().listChats())).toBeInstanceOf(RateLimitError);
     expect(env.sent).toHaveLength(3);
     env.sent.length = 0;
+    const before = env.sb.control.sellerMessages('storeden').length;
     expect(await failure(() => env.client().sendText(chatId, 'x'))).toBeInstanceOf(RateLimitError);
-    expect(env.sent).toHaveLength(1);
+    expect(env.sent).toHaveLength(3);
+    expect(env.sb.control.sellerMessages('storeden')).toHaveLength(before);
+  });
+
+  it('a send refused once with 509 is sent again and stored exactly once', async () => {
+    await env.control('/faults', {
+      body: { marketplace: 'storeden', kind: 'rate-limit', status: 509, method: 'POST', times: 1 },
+    });
+    const before = env.sb.control.sellerMessages('storeden').length;
+    await env.client().sendText(chatId, 'after a 509');
+    expect(env.sent.filter((r) => r.method === 'POST')).toHaveLength(2);
+    const added = env.sb.control.sellerMessages('storeden').slice(before);
+    expect(added.map((m) => m.text)).toEqual(['after a 509']);
   });
 
   it('a gateway\u2019s HTML 502 on a send leaves its fate open: the chat is checked, then it is sent once', async () => {

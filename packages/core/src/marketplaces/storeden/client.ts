@@ -8,6 +8,7 @@ import type { Message } from '../../model/message.js';
 import type { Page } from '../../model/page.js';
 import { parseTime } from '../../time/iso.js';
 import { validateAttachments, validateText } from '../../validation/validate.js';
+import { accountLimitRules } from '../account-limiter.js';
 import type {
   ListChatsOptions,
   ListMessagesOptions,
@@ -76,7 +77,8 @@ export function createStoredenClient(options: StoredenClientOptions): StoredenCl
       ),
       mapError: mapStoredenError,
       secrets: [credentials.key, credentials.exchange],
-      limits: options.limits,
+      limits: accountLimitRules('storeden', options.limits),
+      limiter: options.limiter,
       rateLimitStatuses: [509],
       retry: options.retry,
       timeoutMs: options.timeoutMs,

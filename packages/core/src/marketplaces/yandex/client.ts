@@ -9,6 +9,7 @@ import type { Chat } from '../../model/chat.js';
 import type { Message } from '../../model/message.js';
 import type { Page } from '../../model/page.js';
 import { assertSupported, validateAttachments, validateText } from '../../validation/validate.js';
+import { accountLimitRules } from '../account-limiter.js';
 import type {
   ListChatsOptions,
   ListMessagesOptions,
@@ -83,8 +84,8 @@ export function createYandexClient(options: YandexClientOptions): YandexClient {
       authenticate: chooseAuthenticate('yandex', options.authentication, () => yandexAuthenticate(apiKey)),
       mapError: yandexMapError,
       secrets: [apiKey],
-      // Yandex allows 4 parallel requests per business; more is answered with 420.
-      limits: { all: { concurrency: 4 }, ...options.limits },
+      limits: accountLimitRules('yandex', options.limits),
+      limiter: options.limiter,
       rateLimitStatuses: [420],
       retry: options.retry,
       timeoutMs,

@@ -10,6 +10,7 @@ import {
   YANDEX_BASE_URLS,
 } from '@sellerchat/core';
 import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
+import { accountIdentity, accountLimiter } from './account-limiters.js';
 import { CREDENTIAL_TYPES } from './credential-types.js';
 import { createN8nTransport, type RequestContext } from './n8n-transport.js';
 import { n8nRuntime } from './runtime.js';
@@ -75,12 +76,15 @@ export async function connect<M extends MarketplaceId>(
   const data = await context.getCredentials(CREDENTIAL_TYPES[marketplace]);
   const baseUrl = baseUrlOf(marketplace, data);
   const transport = createN8nTransport(context, marketplace, baseUrl);
+  const credentials = coreCredentials(marketplace, data);
   return createClient({
     marketplace,
-    credentials: coreCredentials(marketplace, data),
+    credentials,
     baseUrl,
     transport,
     runtime: n8nRuntime,
+    // Shared by every execution of this account: the marketplace counts its limits per account.
+    limiter: accountLimiter(marketplace, baseUrl, accountIdentity(marketplace, credentials)),
     authentication: 'host',
   } as Parameters<typeof createClient<M>>[0]);
 }

@@ -6,7 +6,9 @@ export default defineConfig({
   },
   test: {
     include: ['bench/**/*.bench.ts'],
-    testTimeout: 1_800_000,
+    // One file at a time: throughput figures need the core to themselves.
+    fileParallelism: false,
+    testTimeout: 3_600_000,
     hookTimeout: 120_000,
     reporters: ['default'],
   },

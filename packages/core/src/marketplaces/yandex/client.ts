@@ -42,8 +42,19 @@ export interface YandexClient extends MarketplaceClient {
 
 const CHATS_MAX = yandexCapabilities.paging.chatsMax;
 const MESSAGES_MAX = yandexCapabilities.paging.messagesMax ?? 100;
-/** A cursor that comes back again would loop forever: stop after this many pages in one call. */
-const MAX_PAGES_PER_CALL = 1000;
+/**
+ * A cursor that comes back again would loop forever: past this many pages in one call, fail
+ * loudly. Yandex pages hold 20 chats, so the guard sits far above any real account (2,000,000
+ * chats): a lower one silently cut the 100,000-chat benchmark's listings at 20,000.
+ */
+const MAX_PAGES_PER_CALL = 100_000;
+
+function tooManyPages(operation: string): MarketplaceError {
+  return new MarketplaceError(`Yandex Market ${operation}: more than ${MAX_PAGES_PER_CALL} pages`, {
+    marketplace: 'yandex',
+    operation,
+  });
+}
 
 function clampLimit(value: number | undefined, max: number, field: string): number | undefined {
   if (value === undefined) return undefined;
@@ -176,6 +187,7 @@ export function createYandexClient(options: YandexClientOptions): YandexClient {
       seen.add(result.next);
       cursor = result.next;
     }
+    throw tooManyPages('listChats');
   }
 
   async function getChat(chatId: string): Promise<Chat> {
@@ -220,11 +232,11 @@ export function createYandexClient(options: YandexClientOptions): YandexClient {
     for (let page = 0; page < MAX_PAGES_PER_CALL; page++) {
       const result = await historyPage('listMessages', id, after, cursor, limit ?? MESSAGES_MAX);
       items.push(...result.items.filter((m) => m.id !== after));
-      if (result.next === undefined || seen.has(result.next)) break;
+      if (result.next === undefined || seen.has(result.next)) return { items };
       seen.add(result.next);
       cursor = result.next;
     }
-    return { items };
+    throw tooManyPages('listMessages');
   }
 
   async function* iterateMessages(
@@ -244,6 +256,7 @@ export function createYandexClient(options: YandexClientOptions): YandexClient {
       seen.add(result.next);
       cursor = result.next;
     }
+    throw tooManyPages('listMessages');
   }
 
   /** After an ambiguous send: is our message in the chat? Reads the history until it is found. */

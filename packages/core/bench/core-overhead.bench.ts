@@ -8,6 +8,8 @@
  * so sizes, attachments and envelopes are what a client meets; the path is the real one: lossless
  * parse, the marketplace's mapper, then the watcher's planChat/acceptChat/compactState.
  */
+
+import { machineLine, markdownTable, num } from '@sellerchat/sandbox/testing';
 import { expect, it } from 'vitest';
 import type { MarketplaceId } from '../src/model/marketplace.js';
 import type { Message } from '../src/model/message.js';
@@ -19,7 +21,6 @@ import { strategyFor } from '../src/watcher/strategies/index.js';
 import { openWatcherSandbox } from '../src/watcher/testing/sandbox-harness.js';
 import { acceptChat, createTracker, messagePosition, noteListed, planChat } from '../src/watcher/track.js';
 import { type ChatCorpus, captureCorpus, normaliseHistory } from './corpus.js';
-import { machineLine, markdownTable, num } from './report.js';
 import { simulateHistory } from './state-history.js';
 
 const MARKETPLACES: MarketplaceId[] = ['metro', 'yandex', 'ozon', 'storeden'];

@@ -2,7 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
-    alias: { '@sellerchat/sandbox': new URL('../../sandbox/src/index.ts', import.meta.url).pathname },
+    // The subpath first: a string alias also matches the names under it.
+    alias: {
+      '@sellerchat/sandbox/testing': new URL('../../sandbox/src/testing/index.ts', import.meta.url).pathname,
+      '@sellerchat/sandbox': new URL('../../sandbox/src/index.ts', import.meta.url).pathname,
+    },
   },
   test: {
     include: ['bench/**/*.bench.ts'],

@@ -11,6 +11,8 @@
  * history reads an hour, the naive poller's calls per poll below are what it could not afford.
  * The sandbox runs in this same process, so its time is in both columns alike.
  */
+
+import { machineLine, markdownTable, num } from '@sellerchat/sandbox/testing';
 import { expect, it } from 'vitest';
 import type { MarketplaceClient } from '../src/marketplaces/client.js';
 import type { MarketplaceId } from '../src/model/marketplace.js';
@@ -21,7 +23,6 @@ import {
   openWatcherSandbox,
   type WatcherSandbox,
 } from '../src/watcher/testing/sandbox-harness.js';
-import { machineLine, markdownTable, num } from './report.js';
 
 const MARKETPLACES = (process.env.BENCH_MARKETPLACES ?? 'metro,yandex,ozon,storeden').split(
   ',',

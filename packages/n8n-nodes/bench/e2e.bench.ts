@@ -12,25 +12,29 @@
  * Latency and throughput are measured as in packages/node-red/bench/e2e.bench.ts.
  */
 import type { MarketplaceId } from '@sellerchat/core';
+import {
+  AnswerTap,
+  type LatencyRow,
+  latencyTable,
+  machineLine,
+  measureReplyLatency,
+  replyBenchPlan,
+  sendBurst,
+  sleep,
+  throughputTable,
+} from '@sellerchat/sandbox/testing';
 import type { INodeExecutionData, IRun } from 'n8n-workflow';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Delivery, PushTriggerServer } from '../test/harness/webhook-server.js';
 import { type Sandbox, sandboxCredentials, startTestSandbox } from '../test/support/sandbox.js';
 import { AutoReplyWorkflow } from './support/auto-reply-workflow.js';
-import { machineLine, markdownTable, percentile, sleep, until } from './support/report.js';
-import { SandboxTap } from './support/sandbox-tap.js';
 
-const LATENCY_MESSAGES = Number(process.env.BENCH_LATENCY_MESSAGES ?? 100);
+/** The load both host benches share (BENCH_LATENCY_MESSAGES, BENCH_BURST_SECONDS shrink it). */
+const PLAN = replyBenchPlan(process.env);
 const POLL_INTERVAL_MS = 1_000;
-/** Buyer messages on the poll path land at every phase of the poll cycle. */
-const POLL_SPACING_MS = 290;
-/** Far above a push reply's latency, so replies never queue behind each other. */
-const PUSH_SPACING_MS = 100;
-const BURST_SECONDS = Number(process.env.BENCH_BURST_SECONDS ?? 25);
-const CHATS = 1_300;
 
 let sb: Sandbox;
-let tap: SandboxTap;
+let tap: AnswerTap;
 const servers: PushTriggerServer[] = [];
 /** Every execution the bench started, and how it ended. */
 const executions: Array<Promise<IRun>> = [];
@@ -38,8 +42,8 @@ const failures: string[] = [];
 let repliesSent = 0;
 
 beforeAll(async () => {
-  sb = await startTestSandbox(CHATS);
-  tap = new SandboxTap(sb);
+  sb = await startTestSandbox(PLAN.chats);
+  tap = new AnswerTap(sb);
 });
 afterAll(async () => {
   for (const mp of ['yandex', 'ozon']) sb?.control.clearPush(mp);
@@ -48,14 +52,6 @@ afterAll(async () => {
   for (const server of servers) await server.close();
   await sb?.close();
 });
-
-function writableChats(mp: MarketplaceId): string[] {
-  return sb.control
-    .threads(mp)
-    .filter((t) => !/closed|archived|finished|arbiter/i.test(t.status))
-    .filter((t) => mp !== 'ozon' || (t.context?.scheme !== 'FBO' && t.context?.chatType !== 'Seller_Support'))
-    .map((t) => t.chatId);
-}
 
 /** Starts an execution and keeps count of its replies and failures, without waiting for it. */
 function execute(wf: AutoReplyWorkflow, items: INodeExecutionData[]): void {
@@ -109,56 +105,21 @@ async function startPush(mp: 'yandex' | 'ozon', wf: AutoReplyWorkflow): Promise<
   await sb.control.pushIdle();
 }
 
-async function measureLatency(mp: MarketplaceId, spacingMs: number): Promise<number[]> {
-  const chats = writableChats(mp);
-  tap.watchReplies(mp);
-  const written: Array<{ text: string; at: number }> = [];
-  for (let i = 0; i < LATENCY_MESSAGES; i++) {
-    const text = `latency ${mp} #${i}`;
-    const at = Date.now();
-    sb.control.buyerWrite(mp, { chatId: chats[i % chats.length]!, text });
-    written.push({ text, at });
-    await sleep(spacingMs);
-  }
-  await until(() => written.every((w) => tap.replies.has(`re: ${w.text}`)), `every ${mp} reply`, 30_000);
-  tap.stopWatching(mp);
-  return written.map((w) => tap.replies.get(`re: ${w.text}`)! - w.at);
-}
+/** The workflow answers each buyer text with `re: <text>`. */
+const measureLatency = (marketplace: MarketplaceId, spacingMs: number) =>
+  measureReplyLatency(sb, tap, marketplace, { messages: PLAN.latencyMessages, spacingMs });
 
 async function measureOzonThroughput(requestsPerReply: number) {
-  const allowed = Number(sb.control.settings('ozon').rateLimitPerSecond);
-  const chats = writableChats('ozon');
-  // Enough replies to keep the limit busy for BURST_SECONDS, one buyer message per chat.
-  const burst = Math.min(chats.length, Math.ceil((BURST_SECONDS * allowed) / requestsPerReply));
   const before = repliesSent;
   const failedBefore = failures.length;
-  const firstAnswer = tap.answers.length;
-  for (let i = 0; i < burst; i++) sb.control.buyerWrite('ozon', { chatId: chats[i]!, text: `burst #${i}` });
-  await until(
-    () => repliesSent - before + failures.length - failedBefore >= burst,
-    `${burst} Ozon executions`,
-    120_000,
-  );
-  const sentTimes = tap.answers
-    .slice(firstAnswer)
-    .filter((a) => a.marketplace === 'ozon' && a.path.endsWith('/chat/send/message') && a.status < 300)
-    .map((a) => a.at);
-  const first = Math.min(...sentTimes);
-  const last = Math.max(...sentTimes);
-  const seconds = (last - first) / 1000;
-  // Requests between the first and the last reply: the window in which the limit was the bottleneck.
-  const requests = tap.count('ozon', first, last);
-  return {
-    burst,
-    replies: repliesSent - before,
-    failed: failures.length - failedBefore,
-    seconds,
-    repliesPerSecond: (sentTimes.length - 1) / seconds,
-    requestsPerSecond: (requests - 1) / seconds,
-    allowed,
-    fraction: (requests - 1) / seconds / allowed,
-    requestsPerReply: requests / sentTimes.length,
-  };
+  const result = await sendBurst(sb, tap, PLAN, {
+    marketplace: 'ozon',
+    sendPath: '/chat/send/message',
+    requestsPerReply,
+    // A failed execution deals with its message too: the burst must not wait for it forever.
+    handled: () => repliesSent + failures.length,
+  });
+  return { ...result, replies: repliesSent - before, failed: failures.length - failedBefore };
 }
 
 it('prints buyer message → reply latency and auto-reply throughput under the rate limits', async () => {
@@ -166,13 +127,13 @@ it('prints buyer message → reply latency and auto-reply throughput under the r
   const metro = new AutoReplyWorkflow('metro', 'poll', sandboxCredentials(sb, 'metro'));
   const polling = startPolling(metro);
   await polling.firstPoll;
-  const rows: Array<{ path: string; marketplace: string; note: string; samples: number[] }> = [];
+  const rows: LatencyRow[] = [];
   try {
     rows.push({
       path: 'poll',
       marketplace: 'metro',
-      note: `polled every ${POLL_INTERVAL_MS / 1000} s, messages every ${POLL_SPACING_MS} ms`,
-      samples: await measureLatency('metro', POLL_SPACING_MS),
+      note: `polled every ${POLL_INTERVAL_MS / 1000} s, messages every ${PLAN.pollSpacingMs} ms`,
+      samples: await measureLatency('metro', PLAN.pollSpacingMs),
     });
   } finally {
     await polling.stop();
@@ -181,9 +142,9 @@ it('prints buyer message → reply latency and auto-reply throughput under the r
   for (const mp of ['yandex', 'ozon'] as const) {
     await startPush(mp, new AutoReplyWorkflow(mp, 'push', sandboxCredentials(sb, mp)));
     const from = Date.now();
-    const samples = await measureLatency(mp, PUSH_SPACING_MS);
-    rows.push({ path: 'push', marketplace: mp, note: `messages every ${PUSH_SPACING_MS} ms`, samples });
-    if (mp === 'ozon') ozonRequestsPerReply = tap.count('ozon', from, Date.now()) / LATENCY_MESSAGES;
+    const samples = await measureLatency(mp, PLAN.pushSpacingMs);
+    rows.push({ path: 'push', marketplace: mp, note: `messages every ${PLAN.pushSpacingMs} ms`, samples });
+    if (mp === 'ozon') ozonRequestsPerReply = tap.count('ozon', from, Date.now()) / PLAN.latencyMessages;
   }
   const latencyFailures = failures.length;
   const throughput = await measureOzonThroughput(ozonRequestsPerReply);
@@ -191,49 +152,15 @@ it('prints buyer message → reply latency and auto-reply throughput under the r
 
   console.log(
     [
-      '',
-      markdownTable(
-        'n8n (n8n-core WorkflowExecute): buyer message → seller reply latency (ms)',
-        ['path', 'marketplace', 'messages', 'p50', 'p95', 'p99', 'max', 'setup'],
-        rows.map((r) => [
-          r.path,
-          r.marketplace,
-          r.samples.length,
-          percentile(r.samples, 50),
-          percentile(r.samples, 95),
-          percentile(r.samples, 99),
-          Math.max(...r.samples),
-          r.note,
-        ]),
-      ),
-      markdownTable(
+      latencyTable('n8n (n8n-core WorkflowExecute): buyer message → seller reply latency (ms)', rows),
+      throughputTable(
         'n8n (n8n-core WorkflowExecute): auto-reply throughput, Ozon push, sandbox rate limit on',
-        [
-          'burst',
-          'replies',
-          'seconds',
-          'replies/s',
-          'Ozon requests/s',
-          'allowed (sandbox)',
-          'fraction of allowed',
-          'requests per reply',
-          'rate-limit answers (sandbox)',
-          'failed executions (rate limit)',
-        ],
-        [
-          [
-            throughput.burst,
-            throughput.replies,
-            throughput.seconds.toFixed(1),
-            throughput.repliesPerSecond.toFixed(1),
-            throughput.requestsPerSecond.toFixed(1),
-            `${throughput.allowed}/s`,
-            `${(100 * throughput.fraction).toFixed(1)}%`,
-            throughput.requestsPerReply.toFixed(2),
-            JSON.stringify(tap.rateLimited(started)),
-            `${failures.length} (${rateLimitFailures})`,
-          ],
-        ],
+        {
+          ...throughput,
+          rateLimitAnswers: tap.rateLimited(started),
+          errors: `${failures.length} (${rateLimitFailures})`,
+        },
+        { marketplace: 'Ozon', errors: 'failed executions (rate limit)' },
       ),
       machineLine(),
       '',

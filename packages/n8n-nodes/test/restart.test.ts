@@ -22,19 +22,19 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MARKETPLACES } from '@sellerchat/core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type EventRecorder, startEventRecorder } from './support/event-recorder.js';
 import {
   allAnswered,
   Buyers,
   between,
+  createSeededRandom,
   type RecordedEvent,
   replyTag,
-  seededRandom,
   sellerBaseline,
   verdict,
   writableChats,
-} from './support/restart-load.js';
+} from '@sellerchat/sandbox/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type EventRecorder, startEventRecorder } from './support/event-recorder.js';
 import { type RestartHost, startRestartHost } from './support/restart-process.js';
 import { CREDENTIAL_TYPE, type Sandbox, sandboxCredentials, startTestSandbox } from './support/sandbox.js';
 
@@ -110,10 +110,10 @@ afterAll(async () => {
 it(`every buyer message gets one reply and one event id across ${KILLS} SIGKILLs of the n8n host`, async () => {
   console.log(`restart test seed ${SEED} (RESTART_SEED=${SEED} replays it)`);
   const started = Date.now();
-  const killAt = seededRandom(SEED);
+  const killAt = createSeededRandom(SEED);
   const chats = MARKETPLACES.flatMap((m) => writableChats(sandbox, m, CHATS_PER_MARKETPLACE));
   const baseline = sellerBaseline(sandbox);
-  const buyers = new Buyers(sandbox, chats, baseline, seededRandom(SEED + 1));
+  const buyers = new Buyers(sandbox, chats, baseline, createSeededRandom(SEED + 1));
   buyers.start();
   const restarts: number[] = [];
   try {

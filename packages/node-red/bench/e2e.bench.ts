@@ -14,33 +14,36 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MarketplaceId } from '@sellerchat/core';
 import { type RunningSandbox, startSandbox } from '@sellerchat/sandbox';
+import {
+  AnswerTap,
+  type LatencyRow,
+  latencyTable,
+  machineLine,
+  measureReplyLatency,
+  replyBenchPlan,
+  sendBurst,
+  throughputTable,
+  until,
+} from '@sellerchat/sandbox/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { coreNodes } from '../test/support/example-flows.js';
 import { allNodes, collect, helper, onTab, statuses } from '../test/support/node-red.js';
 import { accountNode, sandboxCredentials } from '../test/support/sandbox.js';
-import { machineLine, markdownTable, percentile, sleep, until } from './support/report.js';
-import { SandboxTap } from './support/sandbox-tap.js';
 
-const LATENCY_MESSAGES = Number(process.env.BENCH_LATENCY_MESSAGES ?? 100);
+/** The load both host benches share (BENCH_LATENCY_MESSAGES, BENCH_BURST_SECONDS shrink it). */
+const PLAN = replyBenchPlan(process.env);
 /** Seconds: the shortest interval sellerchat-in accepts; poll latency is about half of it. */
 const POLL_INTERVAL_S = 1;
-/** Buyer messages on the poll path land at every phase of the poll cycle. */
-const POLL_SPACING_MS = 290;
-/** Far above a push reply's latency, so replies never queue behind each other. */
-const PUSH_SPACING_MS = 100;
-/** How long the throughput burst should keep Ozon's limit busy. */
-const BURST_SECONDS = Number(process.env.BENCH_BURST_SECONDS ?? 25);
-const CHATS = 1_300;
 
 let sb: RunningSandbox;
-let tap: SandboxTap;
+let tap: AnswerTap;
 let front: Server;
 let origin: string;
 let httpNode: (req: unknown, res: unknown) => void;
 
 beforeAll(async () => {
-  sb = await startSandbox({ port: 0, seed: 9, chats: CHATS });
-  tap = new SandboxTap(sb);
+  sb = await startSandbox({ port: 0, seed: 9, chats: PLAN.chats });
+  tap = new AnswerTap(sb);
   await helper.startServer();
   // The helper's httpNode app has no server of its own: this one puts the push routes on loopback.
   front = createServer((req, res) => httpNode(req, res));
@@ -55,15 +58,6 @@ afterAll(async () => {
   await new Promise((resolve) => front?.close(resolve));
   await sb?.close();
 });
-
-/** Open chats the seller may answer (Ozon: buyer chats outside FBO's send window). */
-function writableChats(mp: MarketplaceId): string[] {
-  return sb.control
-    .threads(mp)
-    .filter((t) => !/closed|archived|finished|arbiter/i.test(t.status))
-    .filter((t) => mp !== 'ozon' || (t.context?.scheme !== 'FBO' && t.context?.chatType !== 'Seller_Support'))
-    .map((t) => t.chatId);
-}
 
 const PATHS: Record<MarketplaceId, 'poll' | 'push'> = {
   metro: 'poll',
@@ -111,28 +105,9 @@ function autoReplyFlow() {
   return { flow: onTab(nodes), credentials };
 }
 
-interface LatencyRow {
-  path: string;
-  marketplace: MarketplaceId;
-  note: string;
-  samples: number[];
-}
-
-async function measureLatency(mp: MarketplaceId, spacingMs: number): Promise<number[]> {
-  const chats = writableChats(mp);
-  tap.watchReplies(mp);
-  const written: Array<{ text: string; at: number }> = [];
-  for (let i = 0; i < LATENCY_MESSAGES; i++) {
-    const text = `latency ${mp} #${i}`;
-    const at = Date.now();
-    sb.control.buyerWrite(mp, { chatId: chats[i % chats.length]!, text });
-    written.push({ text, at });
-    await sleep(spacingMs);
-  }
-  await until(() => written.every((w) => tap.replies.has(`re: ${w.text}`)), `every ${mp} reply`, 30_000);
-  tap.stopWatching(mp);
-  return written.map((w) => tap.replies.get(`re: ${w.text}`)! - w.at);
-}
+/** The flow answers each buyer text with `re: <text>`. */
+const measureLatency = (marketplace: MarketplaceId, spacingMs: number) =>
+  measureReplyLatency(sb, tap, marketplace, { messages: PLAN.latencyMessages, spacingMs });
 
 it('prints buyer message → reply latency and auto-reply throughput under the rate limits', async () => {
   const { flow, credentials } = autoReplyFlow();
@@ -158,14 +133,14 @@ it('prints buyer message → reply latency and auto-reply throughput under the r
   rows.push({
     path: 'poll',
     marketplace: 'metro',
-    note: `interval ${POLL_INTERVAL_S} s, messages every ${POLL_SPACING_MS} ms`,
-    samples: await measureLatency('metro', POLL_SPACING_MS),
+    note: `interval ${POLL_INTERVAL_S} s, messages every ${PLAN.pollSpacingMs} ms`,
+    samples: await measureLatency('metro', PLAN.pollSpacingMs),
   });
   for (const mp of ['yandex', 'ozon'] as const) {
     const from = Date.now();
-    const samples = await measureLatency(mp, PUSH_SPACING_MS);
-    rows.push({ path: 'push', marketplace: mp, note: `messages every ${PUSH_SPACING_MS} ms`, samples });
-    if (mp === 'ozon') ozonRequestsPerReply = tap.count('ozon', from, Date.now()) / LATENCY_MESSAGES;
+    const samples = await measureLatency(mp, PLAN.pushSpacingMs);
+    rows.push({ path: 'push', marketplace: mp, note: `messages every ${PLAN.pushSpacingMs} ms`, samples });
+    if (mp === 'ozon') ozonRequestsPerReply = tap.count('ozon', from, Date.now()) / PLAN.latencyMessages;
   }
 
   const throughput = await measureOzonThroughput(collect('sent-ozon'));
@@ -177,49 +152,15 @@ it('prints buyer message → reply latency and auto-reply throughput under the r
 
   console.log(
     [
-      '',
-      markdownTable(
-        'Node-RED (embedded runtime): buyer message → seller reply latency (ms)',
-        ['path', 'marketplace', 'messages', 'p50', 'p95', 'p99', 'max', 'setup'],
-        rows.map((r) => [
-          r.path,
-          r.marketplace,
-          r.samples.length,
-          percentile(r.samples, 50),
-          percentile(r.samples, 95),
-          percentile(r.samples, 99),
-          Math.max(...r.samples),
-          r.note,
-        ]),
-      ),
-      markdownTable(
+      latencyTable('Node-RED (embedded runtime): buyer message → seller reply latency (ms)', rows),
+      throughputTable(
         'Node-RED (embedded runtime): auto-reply throughput, Ozon push, sandbox rate limit on',
-        [
-          'burst',
-          'replies',
-          'seconds',
-          'replies/s',
-          'Ozon requests/s',
-          'allowed (sandbox)',
-          'fraction of allowed',
-          'requests per reply',
-          'rate-limit answers (sandbox)',
-          'errors at Catch (rate limit)',
-        ],
-        [
-          [
-            throughput.burst,
-            throughput.replies,
-            throughput.seconds.toFixed(1),
-            throughput.repliesPerSecond.toFixed(1),
-            throughput.requestsPerSecond.toFixed(1),
-            `${throughput.allowed}/s`,
-            `${(100 * throughput.fraction).toFixed(1)}%`,
-            throughput.requestsPerReply.toFixed(2),
-            JSON.stringify(rateLimitedBySandbox),
-            `${errorsAtCatch} (${rateLimitErrorsAtCatch})`,
-          ],
-        ],
+        {
+          ...throughput,
+          rateLimitAnswers: rateLimitedBySandbox,
+          errors: `${errorsAtCatch} (${rateLimitErrorsAtCatch})`,
+        },
+        { marketplace: 'Ozon', errors: 'errors at Catch (rate limit)' },
       ),
       machineLine(),
       '',
@@ -231,33 +172,12 @@ it('prints buyer message → reply latency and auto-reply throughput under the r
 let ozonRequestsPerReply = 2;
 
 async function measureOzonThroughput(sent: unknown[]) {
-  const allowed = Number(sb.control.settings('ozon').rateLimitPerSecond);
-  const chats = writableChats('ozon');
-  // Enough replies to keep the limit busy for BURST_SECONDS, one buyer message per chat (a
-  // chat's second message would arrive in the same history read and change what is measured).
-  const burst = Math.min(chats.length, Math.ceil((BURST_SECONDS * allowed) / ozonRequestsPerReply));
   const before = sent.length;
-  const sentTimes: number[] = [];
-  const firstAnswer = tap.answers.length;
-  for (let i = 0; i < burst; i++) sb.control.buyerWrite('ozon', { chatId: chats[i]!, text: `burst #${i}` });
-  await until(() => sent.length - before >= burst, `${burst} Ozon replies`, 120_000);
-  for (const a of tap.answers.slice(firstAnswer)) {
-    if (a.marketplace === 'ozon' && a.path.endsWith('/chat/send/message') && a.status < 300)
-      sentTimes.push(a.at);
-  }
-  const first = Math.min(...sentTimes);
-  const last = Math.max(...sentTimes);
-  const seconds = (last - first) / 1000;
-  // Requests between the first and the last reply: the window in which the limit was the bottleneck.
-  const requests = tap.count('ozon', first, last);
-  return {
-    burst,
-    replies: sent.length - before,
-    seconds,
-    repliesPerSecond: (sentTimes.length - 1) / seconds,
-    requestsPerSecond: (requests - 1) / seconds,
-    allowed,
-    fraction: (requests - 1) / seconds / allowed,
-    requestsPerReply: requests / sentTimes.length,
-  };
+  const result = await sendBurst(sb, tap, PLAN, {
+    marketplace: 'ozon',
+    sendPath: '/chat/send/message',
+    requestsPerReply: ozonRequestsPerReply,
+    handled: () => sent.length,
+  });
+  return { ...result, replies: sent.length - before };
 }

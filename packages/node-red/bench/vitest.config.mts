@@ -8,6 +8,7 @@ export default defineConfig({
     alias: [
       { find: /^@sellerchat\/core\/axios$/, replacement: source('../../core/src/axios/index.ts') },
       { find: /^@sellerchat\/core$/, replacement: source('../../core/src/index.ts') },
+      { find: /^@sellerchat\/sandbox\/testing$/, replacement: source('../../sandbox/src/testing/index.ts') },
       { find: /^@sellerchat\/sandbox$/, replacement: source('../../sandbox/src/index.ts') },
     ],
   },

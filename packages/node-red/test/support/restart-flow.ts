@@ -2,9 +2,9 @@
 // second, or push for Yandex Market and Ozon with a poll every 2 s; state in the file context
 // store; redelivery on) → post the event to the test's recorder → build the reply →
 // sellerchat-send; a Catch node posts any error to the recorder.
-import type { MarketplaceId } from '@sellerchat/core';
+import { MARKETPLACES, type MarketplaceId } from '@sellerchat/core';
 import type { RunningSandbox } from '@sellerchat/sandbox';
-import { MARKETPLACES, replyTag } from './restart-load.js';
+import { replyTag } from '@sellerchat/sandbox/testing';
 import { accountNode, sandboxCredentials } from './sandbox.js';
 
 export const PUSH_MARKETPLACES: MarketplaceId[] = ['yandex', 'ozon'];

@@ -5,22 +5,22 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync 
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deploy, type Host, startHost } from './host-process.js';
-import { type JsonReceiver, startJsonReceiver } from './json-receiver.js';
-import { PACKAGE_DIR, PACKAGE_NAME } from './packed-install.js';
-import { PUSH_MARKETPLACES, restartFlow, triggerIds } from './restart-flow.js';
+import { MARKETPLACES } from '@sellerchat/core';
 import {
   allAnswered,
   Buyers,
   between,
-  MARKETPLACES,
+  createSeededRandom,
   type RecordedEvent,
-  seededRandom,
   sellerBaseline,
   type Verdict,
   verdict,
   writableChats,
-} from './restart-load.js';
+} from '@sellerchat/sandbox/testing';
+import { deploy, type Host, startHost } from './host-process.js';
+import { type JsonReceiver, startJsonReceiver } from './json-receiver.js';
+import { PACKAGE_DIR, PACKAGE_NAME } from './packed-install.js';
+import { PUSH_MARKETPLACES, restartFlow, triggerIds } from './restart-flow.js';
 import { openSandbox, type RunningSandbox } from './sandbox.js';
 
 export interface ScenarioOptions {
@@ -131,10 +131,10 @@ export class RestartScenario {
   /** `kills` SIGKILLs 300–2500 ms apart while buyers write; then waits (bounded) for the host to catch up. */
   async run(seed: number, kills: number): Promise<Outcome> {
     const started = Date.now();
-    const killAt = seededRandom(seed);
+    const killAt = createSeededRandom(seed);
     const chats = MARKETPLACES.flatMap((m) => writableChats(this.sb, m, this.options.chatsPerMarketplace));
     const baseline = sellerBaseline(this.sb);
-    const buyers = new Buyers(this.sb, chats, baseline, seededRandom(seed + 1));
+    const buyers = new Buyers(this.sb, chats, baseline, createSeededRandom(seed + 1));
     const restartsMs: number[] = [];
     buyers.start();
     try {

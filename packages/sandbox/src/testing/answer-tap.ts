@@ -1,27 +1,29 @@
-// Watches the sandbox's own HTTP server from inside the bench process: every answer it gives
-// (status, marketplace, path, the moment the response was flushed) and, while asked to, every
-// seller message a request stored. The bench shares the sandbox's clock (same process, Date.now).
+// Watches the sandbox's own HTTP server from inside the test or bench process: every answer it
+// gives (status, marketplace, path, the moment the response was flushed) and, while asked to,
+// every seller message a request stored. Counting at the sandbox sees what the marketplace would
+// have seen, whatever the host under test believes it sent; it shares the sandbox's clock (same
+// process, Date.now).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { MarketplaceId } from '@sellerchat/core';
-import type { RunningSandbox } from '@sellerchat/sandbox';
+import type { RunningSandbox } from '../server/launch-sandbox.js';
 
 export interface Answer {
   marketplace: string;
   method: string;
   path: string;
   status: number;
+  /** ms since the epoch, when the response was flushed. */
   at: number;
 }
 
 /** The statuses a marketplace uses for "slow down": Ozon 429, Yandex 420, Storeden 509 (429 anywhere). */
-const RATE_LIMIT = new Set([429, 420, 509]);
+export const RATE_LIMIT_STATUSES: ReadonlySet<number> = new Set([429, 420, 509]);
 
-export class SandboxTap {
+export class AnswerTap {
   readonly answers: Answer[] = [];
   /** Reply text → when the sandbox answered the request that stored it. */
   readonly replies = new Map<string, number>();
-  #watching = new Set<MarketplaceId>();
-  #known = new Map<MarketplaceId, Set<string>>();
+  #watching = new Set<string>();
+  #known = new Map<string, Set<string>>();
 
   constructor(private readonly sb: RunningSandbox) {
     sb.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -31,23 +33,23 @@ export class SandboxTap {
       res.on('finish', () => {
         const at = Date.now();
         this.answers.push({ marketplace, method: req.method ?? '', path, status: res.statusCode, at });
-        const mp = marketplace as MarketplaceId;
-        if (this.#watching.has(mp) && req.method !== 'GET' && res.statusCode < 300) this.#scan(mp, at);
+        if (this.#watching.has(marketplace) && req.method !== 'GET' && res.statusCode < 300)
+          this.#scan(marketplace, at);
       });
     });
   }
 
   /** Record each new seller message of `marketplace` with the time its request was answered. */
-  watchReplies(marketplace: MarketplaceId): void {
+  watchReplies(marketplace: string): void {
     this.#known.set(marketplace, new Set(this.sb.control.sellerMessages(marketplace).map((m) => m.id)));
     this.#watching.add(marketplace);
   }
 
-  stopWatching(marketplace: MarketplaceId): void {
+  stopWatching(marketplace: string): void {
     this.#watching.delete(marketplace);
   }
 
-  #scan(marketplace: MarketplaceId, at: number): void {
+  #scan(marketplace: string, at: number): void {
     const known = this.#known.get(marketplace)!;
     for (const m of this.sb.control.sellerMessages(marketplace)) {
       if (known.has(m.id)) continue;
@@ -63,7 +65,7 @@ export class SandboxTap {
         a.marketplace === marketplace &&
         a.at >= from &&
         a.at <= to &&
-        (!rateLimitedOnly || RATE_LIMIT.has(a.status)),
+        (!rateLimitedOnly || RATE_LIMIT_STATUSES.has(a.status)),
     ).length;
   }
 
@@ -71,7 +73,8 @@ export class SandboxTap {
   rateLimited(from: number): Record<string, number> {
     const out: Record<string, number> = {};
     for (const a of this.answers)
-      if (a.at >= from && RATE_LIMIT.has(a.status)) out[a.marketplace] = (out[a.marketplace] ?? 0) + 1;
+      if (a.at >= from && RATE_LIMIT_STATUSES.has(a.status))
+        out[a.marketplace] = (out[a.marketplace] ?? 0) + 1;
     return out;
   }
 }

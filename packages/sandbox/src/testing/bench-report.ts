@@ -1,9 +1,9 @@
+// What every bench file of the workspace prints (the core's and both host packages'), so
+// docs/benchmarks.md can be pasted from one run in one format: the machine once per file, then
+// each table titled, in markdown.
 import { cpus, loadavg, totalmem } from 'node:os';
 
-/**
- * What every bench file prints, so docs/benchmarks.md can be pasted from one run: the machine
- * once per file, then each table titled, in markdown.
- */
+/** The machine a run was measured on: figures mean little without it. */
 export function machineLine(): string {
   const cpu = cpus();
   const model = cpu[0]?.model.trim() || 'unknown CPU';

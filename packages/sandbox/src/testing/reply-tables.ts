@@ -67,10 +67,16 @@ export function throughputTable(
       {
         title: 'rate-limit answers (sandbox)',
         align: 'left',
-        cell: (r) => JSON.stringify(r.rateLimitAnswers),
+        cell: (r) => rateLimitCell(r.rateLimitAnswers),
       },
       { title: labels.errors, cell: (r) => r.errors },
     ],
     [row],
   );
+}
+
+/** "0" when the sandbox refused nothing, else the count per status ("429: 12"), so the cell reads as a figure. */
+function rateLimitCell(answers: Record<string, number>): string {
+  const entries = Object.entries(answers).filter(([, count]) => count > 0);
+  return entries.length === 0 ? '0' : entries.map(([status, count]) => `${status}: ${num(count)}`).join(', ');
 }

@@ -1,10 +1,12 @@
 import { OZON_BASE_URLS } from '@sellerchat/core';
 import type {
-  IAuthenticateGeneric,
+  ICredentialDataDecryptedObject,
   ICredentialTestRequest,
   ICredentialType,
+  IHttpRequestOptions,
   INodeProperties,
 } from 'n8n-workflow';
+import { withCredentialHeaders } from './header-authentication.js';
 
 export class SellerChatOzonApi implements ICredentialType {
   name = 'sellerChatOzonApi';
@@ -42,12 +44,15 @@ export class SellerChatOzonApi implements ICredentialType {
     },
   ];
 
-  authenticate: IAuthenticateGeneric = {
-    type: 'generic',
-    properties: {
-      headers: { 'Client-Id': '={{$credentials.clientId}}', 'Api-Key': '={{$credentials.apiKey}}' },
-    },
-  };
+  async authenticate(
+    credentials: ICredentialDataDecryptedObject,
+    requestOptions: IHttpRequestOptions,
+  ): Promise<IHttpRequestOptions> {
+    return withCredentialHeaders(credentials, requestOptions, {
+      'Client-Id': 'clientId',
+      'Api-Key': 'apiKey',
+    });
+  }
 
   // Listing chats needs no Premium Plus subscription, so it checks the key pair alone.
   test: ICredentialTestRequest = {

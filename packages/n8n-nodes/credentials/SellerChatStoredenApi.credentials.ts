@@ -1,10 +1,12 @@
 import { STOREDEN_BASE_URL } from '@sellerchat/core';
 import type {
-  IAuthenticateGeneric,
+  ICredentialDataDecryptedObject,
   ICredentialTestRequest,
   ICredentialType,
+  IHttpRequestOptions,
   INodeProperties,
 } from 'n8n-workflow';
+import { withCredentialHeaders } from './header-authentication.js';
 
 export class SellerChatStoredenApi implements ICredentialType {
   name = 'sellerChatStoredenApi';
@@ -45,10 +47,12 @@ export class SellerChatStoredenApi implements ICredentialType {
     },
   ];
 
-  authenticate: IAuthenticateGeneric = {
-    type: 'generic',
-    properties: { headers: { key: '={{$credentials.key}}', exchange: '={{$credentials.exchange}}' } },
-  };
+  async authenticate(
+    credentials: ICredentialDataDecryptedObject,
+    requestOptions: IHttpRequestOptions,
+  ): Promise<IHttpRequestOptions> {
+    return withCredentialHeaders(credentials, requestOptions, { key: 'key', exchange: 'exchange' });
+  }
 
   test: ICredentialTestRequest = {
     request: {

@@ -1,10 +1,12 @@
 import { YANDEX_BASE_URLS } from '@sellerchat/core';
 import type {
-  IAuthenticateGeneric,
+  ICredentialDataDecryptedObject,
   ICredentialTestRequest,
   ICredentialType,
+  IHttpRequestOptions,
   INodeProperties,
 } from 'n8n-workflow';
+import { withCredentialHeaders } from './header-authentication.js';
 
 export class SellerChatYandexApi implements ICredentialType {
   name = 'sellerChatYandexApi';
@@ -43,10 +45,12 @@ export class SellerChatYandexApi implements ICredentialType {
     },
   ];
 
-  authenticate: IAuthenticateGeneric = {
-    type: 'generic',
-    properties: { headers: { 'Api-Key': '={{$credentials.apiKey}}' } },
-  };
+  async authenticate(
+    credentials: ICredentialDataDecryptedObject,
+    requestOptions: IHttpRequestOptions,
+  ): Promise<IHttpRequestOptions> {
+    return withCredentialHeaders(credentials, requestOptions, { 'Api-Key': 'apiKey' });
+  }
 
   // Listing one chat of the business checks the key, its scope and the business ID together.
   test: ICredentialTestRequest = {

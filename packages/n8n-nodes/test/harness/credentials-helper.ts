@@ -1,49 +1,27 @@
 import type {
   ICredentialDataDecryptedObject,
   ICredentialsHelper,
-  IDataObject,
   IHttpRequestOptions,
-  INode,
   INodeCredentialsDetails,
-  Workflow,
 } from 'n8n-workflow';
 import { CREDENTIAL_CLASSES, type CredentialTypeName } from './node-types.js';
 
-function resolve(
-  value: unknown,
-  credentials: ICredentialDataDecryptedObject,
-  workflow: Workflow,
-  node: INode,
-): unknown {
-  if (typeof value !== 'string' || !value.startsWith('=')) return value;
-  return workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials });
-}
-
 /**
- * Applies a credential type's `authenticate` the way n8n's own CredentialsHelper does: a
- * function is called with the request options; a generic block has its `={{$credentials.x}}`
- * values resolved by the workflow's expression engine and merged into headers, qs and body.
+ * Applies a credential type's `authenticate` the way n8n's own CredentialsHelper does for a
+ * function. Every SellerChat credential authenticates in code (credentials/header-authentication.ts
+ * says why), so a declarative block, which n8n resolves in the expression isolate, is refused here.
  */
 export async function applyAuthentication(
   credentials: ICredentialDataDecryptedObject,
   typeName: string,
   requestOptions: IHttpRequestOptions,
-  workflow: Workflow,
-  node: INode,
 ): Promise<IHttpRequestOptions> {
   const type = CREDENTIAL_CLASSES[typeName as CredentialTypeName];
   if (!type) throw new Error(`Unknown credential type ${typeName}`);
-  const authenticate = type.authenticate;
-  if (typeof authenticate === 'function') return authenticate.call(type, credentials, requestOptions);
-  if (authenticate?.type !== 'generic') return requestOptions;
-  const out: IHttpRequestOptions = { ...requestOptions };
-  for (const [part, values] of Object.entries(authenticate.properties) as Array<[string, IDataObject]>) {
-    const target = { ...((out as unknown as Record<string, IDataObject>)[part] ?? {}) };
-    for (const [key, value] of Object.entries(values))
-      target[key] = resolve(value, credentials, workflow, node) as string;
-    (out as unknown as Record<string, IDataObject>)[part] = target;
-  }
-  return out;
+  const authenticate: unknown = type.authenticate;
+  if (typeof authenticate !== 'function')
+    throw new Error(`${typeName}: authenticate must be a function, not a declarative block`);
+  return authenticate.call(type, credentials, requestOptions);
 }
 
 /**
@@ -60,9 +38,7 @@ export function createCredentialsHelper(
       credentials: ICredentialDataDecryptedObject,
       typeName: string,
       requestOptions: IHttpRequestOptions,
-      workflow: Workflow,
-      node: INode,
-    ) => applyAuthentication(credentials, typeName, requestOptions, workflow, node),
+    ) => applyAuthentication(credentials, typeName, requestOptions),
     preAuthentication: async () => undefined,
     runPreAuthentication: async () => undefined,
     getCredentials: async () => {

@@ -55,7 +55,8 @@ async function globalValue<T>(key: string): Promise<T | undefined> {
   const res = await host.admin(`/context/global/${key}`);
   const body = (await res.json()) as { memory?: { msg: string } } | { msg?: string };
   const entry = 'memory' in body ? body.memory : (body as { msg?: string });
-  return entry?.msg === undefined ? undefined : (JSON.parse(entry.msg) as T);
+  // A key nobody has set yet comes back as the text "(undefined)".
+  return entry?.msg === undefined || entry.msg === '(undefined)' ? undefined : (JSON.parse(entry.msg) as T);
 }
 
 describe(`${REDEPLOYS} redeploys in an embedded Node-RED`, () => {
@@ -153,4 +154,69 @@ describe(`${REDEPLOYS} redeploys in an embedded Node-RED`, () => {
       .map((m) => m.text);
     expect(replies.sort()).toEqual([...written].sort());
   }, 180_000);
+
+  it('start over when the account is pointed at another host: a saved position is one account’s', async () => {
+    // Fewer seeded chats, so this host's Ozon message ids stay below the first host's: read
+    // against the first host's saved position, its new messages would all look old and be lost.
+    const other = await openSandbox(1, 12);
+    try {
+      const flowsOn = (target: RunningSandbox) => [
+        { id: 'tab', type: 'tab', label: 'switch' },
+        {
+          id: 'acc-switch',
+          type: 'sellerchat-account',
+          marketplace: 'ozon',
+          server: 'sandbox',
+          baseUrl: target.url,
+          credentials: sandboxCredentials(target, 'ozon'),
+        },
+        {
+          id: 'in-switch',
+          type: 'sellerchat-in',
+          z: 'tab',
+          account: 'acc-switch',
+          events: 'messages',
+          interval: 1,
+          firstRun: 'now',
+          x: 100,
+          y: 100,
+          wires: [['count-switch']],
+        },
+        {
+          id: 'count-switch',
+          type: 'function',
+          z: 'tab',
+          func: "const texts = global.get('switched') || [];\ntexts.push(msg.payload);\nglobal.set('switched', texts);\nreturn null;",
+          outputs: 0,
+          x: 300,
+          y: 100,
+          wires: [],
+        },
+      ];
+      const polls = async () => {
+        const res = await host.admin('/context/node/in-switch?store=file');
+        const body = (await res.json()) as { file?: Record<string, { msg?: string }> };
+        const saved = body.file?.['sellerchat-watcher']?.msg;
+        return saved === undefined || saved === '(undefined)'
+          ? -1
+          : (JSON.parse(saved) as { state: { polls: number } }).state.polls;
+      };
+      const switched = async () => (await globalValue<string[]>('switched')) ?? [];
+
+      await deploy(host, flowsOn(sb));
+      await until(async () => (await polls()) >= 1, 'the first poll on the first host');
+      sb.control.buyerWrite('ozon', { chatId: writableChat(sb, 'ozon'), text: 'on the first host' });
+      await until(async () => (await switched()).length === 1, 'the first host’s message');
+
+      await deploy(host, flowsOn(other));
+      // The other host's first poll saves a fresh state (polls: 1); the old one had more.
+      await until(async () => (await polls()) === 1, 'a fresh start on the other host');
+      other.control.buyerWrite('ozon', { chatId: writableChat(other, 'ozon'), text: 'on the other host' });
+      await until(async () => (await switched()).length === 2, 'the other host’s message');
+      await sleep(2500); // two more polls: nothing old may come back
+      expect(await switched()).toEqual(['on the first host', 'on the other host']);
+    } finally {
+      await other.close();
+    }
+  }, 120_000);
 });

@@ -94,6 +94,12 @@ export class AccountRuntime {
     return this.#client;
   }
 
+  /** Whose a trigger's saved position is (see AccountSettings.owner). */
+  get owner(): string {
+    if (!this.#settings) throw this.#problem;
+    return this.#settings.owner;
+  }
+
   capabilities(): Capabilities {
     if (!this.marketplace) throw this.#problem;
     return capabilitiesOf(this.marketplace);

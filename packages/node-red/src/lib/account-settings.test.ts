@@ -34,6 +34,25 @@ describe('accountSettings', () => {
     ).toBeUndefined();
   });
 
+  it('names the account by a hash of marketplace, host and id: no secret, and a new one per host or id', () => {
+    const storeden = (baseUrl: string, key: string) =>
+      accountSettings(
+        { id: 'a', type: 't', marketplace: 'storeden', server: 'custom', baseUrl },
+        { storedenKey: key, storedenExchange: 'exchange-secret' },
+      ).owner;
+    const owner = storeden('https://one.example', 'key-secret');
+    expect(owner).toMatch(/^[0-9a-f]{64}$/);
+    expect(storeden('https://one.example', 'key-secret')).toBe(owner);
+    expect(storeden('https://two.example', 'key-secret')).not.toBe(owner);
+    expect(storeden('https://one.example', 'other-key')).not.toBe(owner);
+    const metro = (metroEnvironment: string) =>
+      accountSettings(
+        { id: 'a', type: 't', marketplace: 'metro', metroEnvironment },
+        { metroClientKey: 'k', metroClientSecret: 's' },
+      ).owner;
+    expect(metro('sandbox')).not.toBe(metro('production'));
+  });
+
   it('refuses a missing credential naming the field and the marketplace, never a value', () => {
     expect(() => accountSettings({ id: 'a', type: 't', marketplace: 'ozon' }, { ozonClientId: '1' })).toThrow(
       expect.objectContaining({ kind: 'validation', field: 'credentials.ozonApiKey', marketplace: 'ozon' }),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   isMarketplaceId,
   MARKETPLACE_NAMES,
@@ -67,6 +68,18 @@ export interface AccountSettings {
   client: NodeClientOptions;
   /** Every secret value, for redacting the node's own messages. */
   secrets: string[];
+  /**
+   * Names the account without holding a secret (Storeden's key is one): a SHA-256 of the
+   * marketplace, the host and the account's id. A trigger's saved position belongs to it, so
+   * pointing the account elsewhere (sandbox to production, another shop) starts over.
+   */
+  owner: string;
+}
+
+function ownerOf(marketplace: MarketplaceId, host: string, id: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify([marketplace, host, id]))
+    .digest('hex');
 }
 
 function value(
@@ -142,6 +155,9 @@ export function accountSettings(
   const baseUrl = baseUrlOf(config, marketplace);
   const common = baseUrl === undefined ? {} : { baseUrl };
   const secrets = marketplace === 'storeden' ? [id, secret] : [secret];
+  // Metro's environments are different hosts; without a base URL the environment names the host.
+  const host = baseUrl ?? (marketplace === 'metro' ? config.metroEnvironment || 'production' : 'production');
+  const owner = ownerOf(marketplace, host, id);
   switch (marketplace) {
     case 'metro': {
       const environment = (config.metroEnvironment || 'production') as MetroEnvironment;
@@ -159,6 +175,7 @@ export function accountSettings(
       return {
         marketplace,
         secrets,
+        owner,
         client: {
           marketplace,
           credentials: { clientKey: id, clientSecret: secret, environment, signatureEncoding },
@@ -170,18 +187,21 @@ export function accountSettings(
       return {
         marketplace,
         secrets,
+        owner,
         client: { marketplace, credentials: { businessId: id, apiKey: secret }, ...common },
       };
     case 'ozon':
       return {
         marketplace,
         secrets,
+        owner,
         client: { marketplace, credentials: { clientId: id, apiKey: secret }, ...common },
       };
     case 'storeden':
       return {
         marketplace,
         secrets,
+        owner,
         client: { marketplace, credentials: { key: id, exchange: secret }, ...common },
       };
   }

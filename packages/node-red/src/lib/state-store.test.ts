@@ -25,11 +25,16 @@ describe('chooseStore', () => {
 });
 
 describe('saved state', () => {
-  it('is only handed back to a watcher of the same marketplace', () => {
-    const saved = savedState('ozon', { version: 1 });
-    expect(stateFor(saved, 'ozon')).toEqual({ version: 1 });
-    expect(stateFor(saved, 'yandex')).toBeUndefined();
-    expect(stateFor('garbage', 'ozon')).toBeUndefined();
-    expect(stateFor(undefined, 'ozon')).toBeUndefined();
+  it('is only handed back to a watcher of the same marketplace and account', () => {
+    const saved = savedState('ozon', 'owner-a', { version: 1 });
+    expect(stateFor(saved, 'ozon', 'owner-a')).toEqual({ version: 1 });
+    expect(stateFor(saved, 'yandex', 'owner-a')).toBeUndefined();
+    expect(stateFor(saved, 'ozon', 'owner-b')).toBeUndefined();
+    expect(stateFor('garbage', 'ozon', 'owner-a')).toBeUndefined();
+    expect(stateFor(undefined, 'ozon', 'owner-a')).toBeUndefined();
+    // Saved before records named their account: started over once, not fed to a stranger.
+    expect(
+      stateFor({ version: 1, marketplace: 'ozon', state: { version: 1 } }, 'ozon', 'owner-a'),
+    ).toBeUndefined();
   });
 });

@@ -11,10 +11,15 @@ export interface StateStore {
 
 export const STATE_KEY = 'sellerchat-watcher';
 
-/** The saved record: the state plus whose it is, so a state never feeds another marketplace's watcher. */
+/**
+ * The saved record: the state plus whose it is, so a state never feeds another account's
+ * watcher (a position in the sandbox means nothing in production; its times may even lie ahead).
+ */
 export interface SavedState {
   version: 1;
   marketplace: MarketplaceId;
+  /** AccountSettings.owner: a hash, never a credential. */
+  owner: string;
   state: unknown;
 }
 
@@ -59,14 +64,14 @@ export function contextStateStore(context: ContextStore, storeName: string | und
   };
 }
 
-/** The saved watcher state for `marketplace`, or undefined (none yet, or another marketplace's). */
-export function stateFor(saved: unknown, marketplace: MarketplaceId): unknown {
+/** The saved watcher state of this account, or undefined (none yet, or another account's). */
+export function stateFor(saved: unknown, marketplace: MarketplaceId, owner: string): unknown {
   if (typeof saved !== 'object' || saved === null) return undefined;
   const record = saved as Partial<SavedState>;
-  if (record.version !== 1 || record.marketplace !== marketplace) return undefined;
+  if (record.version !== 1 || record.marketplace !== marketplace || record.owner !== owner) return undefined;
   return record.state;
 }
 
-export function savedState(marketplace: MarketplaceId, state: unknown): SavedState {
-  return { version: 1, marketplace, state };
+export function savedState(marketplace: MarketplaceId, owner: string, state: unknown): SavedState {
+  return { version: 1, marketplace, owner, state };
 }

@@ -123,7 +123,7 @@ export class Watch implements Closeable {
   async #load(): Promise<unknown> {
     if (!this.#state) {
       const saved = await this.#options.store.load();
-      this.#state = { value: stateFor(saved, this.marketplace) };
+      this.#state = { value: stateFor(saved, this.marketplace, this.#account.owner) };
     }
     return this.#state.value;
   }
@@ -137,7 +137,7 @@ export class Watch implements Closeable {
   async #deliver(events: ChatEvent[], state: unknown): Promise<void> {
     const saveFirst = this.#options.watcher.redeliver !== undefined;
     if (!saveFirst && events.length > 0) this.#options.reporter.emit(events);
-    await this.#options.store.save(savedState(this.marketplace, state));
+    await this.#options.store.save(savedState(this.marketplace, this.#account.owner, state));
     this.#state = { value: state };
     // Even if the trigger closed during the save: the state now counts these as handed on.
     if (saveFirst && events.length > 0) this.#options.reporter.emit(events);

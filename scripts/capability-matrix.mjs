@@ -65,7 +65,7 @@ function fileTypes(attachments) {
 }
 
 function chatPage(paging) {
-  if (paging.chatsMax === 0) return 'every chat in one answer (no paging)';
+  if (paging.chatsMax === null) return 'every chat in one answer (no paging)';
   return `up to ${paging.chatsMax} (default ${paging.chatsDefault})`;
 }
 

@@ -25,7 +25,7 @@ export async function captureCorpus(ws: WatcherSandbox, mp: MarketplaceId): Prom
     limits: { all: { rate: 1_000_000, intervalMs: 1_000, concurrency: 4 } },
   });
   const chats: Chat[] = [];
-  for await (const chat of client.iterateChats({ limit: client.capabilities.paging.chatsMax || undefined }))
+  for await (const chat of client.iterateChats({ limit: client.capabilities.paging.chatsMax ?? undefined }))
     chats.push(chat);
   const corpus: ChatCorpus[] = [];
   for (const chat of chats) {

@@ -48,7 +48,7 @@ async function naivePoll(
 ): Promise<{ fresh: Set<string>; listed: number }> {
   const fresh = new Set<string>();
   const chats = [];
-  for await (const chat of client.iterateChats({ limit: client.capabilities.paging.chatsMax || undefined }))
+  for await (const chat of client.iterateChats({ limit: client.capabilities.paging.chatsMax ?? undefined }))
     chats.push(chat);
   for (const chat of chats) {
     for await (const m of client.iterateMessages(chat.id)) {

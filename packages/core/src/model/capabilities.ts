@@ -34,8 +34,9 @@ export interface Capabilities {
     mimeTypes: string[] | null;
   } | null;
   paging: {
-    chatsMax: number;
-    chatsDefault: number;
+    /** null: the chat list is not paginated, one answer holds every chat. */
+    chatsMax: number | null;
+    chatsDefault: number | null;
     messagesMax: number | null;
     messagesDefault: number | null;
   };

@@ -117,8 +117,8 @@ async function pagingThroughManyChats(h: ContractHarness): Promise<void> {
   for (const chat of iterated) expectChatShape(h, chat);
 
   const { chatsMax } = h.capabilities.paging;
-  // A marketplace without paging (Storeden: chatsMax 0) answers every chat in one page.
-  const limit = chatsMax > 0 ? Math.min(chatsMax, 16) : undefined;
+  // A marketplace without paging (Storeden: chatsMax null) answers every chat in one page.
+  const limit = chatsMax === null ? undefined : Math.min(chatsMax, 16);
   const paged: Chat[] = [];
   let cursor: string | undefined;
   let pages = 0;

@@ -39,8 +39,8 @@ export interface OzonClient extends MarketplaceClient {
   downloadAttachment(attachment: { url?: string; ref?: string }): Promise<Uint8Array>;
 }
 
-const CHATS_MAX = ozonCapabilities.paging.chatsMax;
-const CHATS_DEFAULT = ozonCapabilities.paging.chatsDefault;
+const CHATS_MAX = ozonCapabilities.paging.chatsMax ?? 1000;
+const CHATS_DEFAULT = ozonCapabilities.paging.chatsDefault ?? 30;
 const MESSAGES_MAX = ozonCapabilities.paging.messagesMax ?? 1000;
 const MESSAGES_DEFAULT = ozonCapabilities.paging.messagesDefault ?? 50;
 /** A cursor that comes back again would loop forever: stop after this many pages in one call. */

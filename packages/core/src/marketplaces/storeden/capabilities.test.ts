@@ -12,7 +12,8 @@ describe('storedenCapabilities', () => {
     expect(storedenCapabilities).toMatchObject({
       attachments: null,
       chatKinds: ['direct'],
-      paging: { messagesMax: 30, messagesDefault: 30 },
+      // The chat list has no paging: null, never a limit of 0 a caller could pass on.
+      paging: { chatsMax: null, chatsDefault: null, messagesMax: 30, messagesDefault: 30 },
     });
     expect(storedenCapabilities.notes.some((n) => /509/.test(n))).toBe(true);
   });

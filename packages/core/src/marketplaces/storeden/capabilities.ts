@@ -23,8 +23,8 @@ export const storedenCapabilities: Capabilities = {
   attachments: null,
   // chat_list is not paginated: one page holds every conversation, whatever the limit.
   paging: {
-    chatsMax: 0,
-    chatsDefault: 0,
+    chatsMax: null,
+    chatsDefault: null,
     messagesMax: STOREDEN_MESSAGES_PER_PAGE,
     messagesDefault: STOREDEN_MESSAGES_PER_PAGE,
   },

@@ -40,7 +40,7 @@ export interface YandexClient extends MarketplaceClient {
   downloadAttachment(attachment: { url?: string; ref?: string }): Promise<Uint8Array>;
 }
 
-const CHATS_MAX = yandexCapabilities.paging.chatsMax;
+const CHATS_MAX = yandexCapabilities.paging.chatsMax ?? 20;
 const MESSAGES_MAX = yandexCapabilities.paging.messagesMax ?? 100;
 /**
  * A cursor that comes back again would loop forever: past this many pages in one call, fail

@@ -38,8 +38,7 @@ export interface ChangeStrategy {
 
 /** Largest pages the marketplace allows: fewer calls per poll. */
 export function pageSize(client: MarketplaceClient): number | undefined {
-  const max = client.capabilities.paging.chatsMax;
-  return max > 0 ? max : undefined;
+  return client.capabilities.paging.chatsMax ?? undefined;
 }
 
 export function listChats(

@@ -108,7 +108,7 @@ export const chatGetAll: OperationDef = {
     if (filters.lastMessageFrom) options.lastMessageFrom = new Date(filters.lastMessageFrom).toISOString();
     if (filters.orderId) options.orderId = String(filters.orderId).trim();
     const pageMax = CAPABILITIES[marketplace].paging.chatsMax;
-    if (pageMax > 0 && Number.isFinite(limit)) options.limit = Math.min(limit, pageMax);
+    if (pageMax !== null && Number.isFinite(limit)) options.limit = Math.min(limit, pageMax);
     const out: INodeExecutionData[] = [];
     for await (const chat of client.iterateChats(options)) {
       out.push({ json: toJson(chat) });

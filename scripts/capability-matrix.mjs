@@ -69,6 +69,17 @@ function chatPage(paging) {
   return `up to ${paging.chatsMax} (default ${paging.chatsDefault})`;
 }
 
+const CHAT_FILTER = {
+  unreadOnly: 'unread only',
+  statuses: 'status',
+  lastMessageFrom: 'last message from',
+  orderId: 'order',
+};
+
+function chatFilters(filters) {
+  return filters.length === 0 ? 'none' : filters.map((f) => CHAT_FILTER[f] ?? f).join(', ');
+}
+
 function messagePage(paging) {
   if (paging.messagesMax === null) return 'the whole chat in one answer (no paging)';
   if (paging.messagesMax === paging.messagesDefault) return `${paging.messagesMax} (fixed)`;
@@ -79,6 +90,7 @@ function messagePage(paging) {
 const ROWS = [
   ['New message / new chat trigger', (c) => (c.push ? 'polling and push' : 'polling')],
   ['Chats per page', (c) => chatPage(c.paging)],
+  ['Chat list filters', (c) => chatFilters(c.chatFilters)],
   ['Get one chat', (c) => yesNo(c.getChat)],
   ['Messages per page', (c) => messagePage(c.paging)],
   [

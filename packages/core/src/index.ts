@@ -135,7 +135,13 @@ export {
 } from './marketplaces/yandex/index.js';
 // Model
 export type { Attachment, FileUpload } from './model/attachment.js';
-export type { Capabilities, MarkReadMode, SendFileMode, StartChatBy } from './model/capabilities.js';
+export type {
+  Capabilities,
+  ChatFilter,
+  MarkReadMode,
+  SendFileMode,
+  StartChatBy,
+} from './model/capabilities.js';
 export type { Chat, ChatContext, ChatKind, ChatStatus, Party } from './model/chat.js';
 export type {
   ChatCreatedEvent,

@@ -45,6 +45,7 @@ beforeAll(async () => {
     node('in-s', 'sellerchat-in', 'storeden', 120, { events: 'messages', firstRun: 'now', interval: 3600 }),
     node('read', 'sellerchat-mark-read', 'yandex', 180),
     node('start', 'sellerchat-start-chat', 'ozon', 240),
+    node('list', 'sellerchat-list', 'yandex', 300, { what: 'chats', statuses: ['closed'] }),
   ]);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -95,6 +96,21 @@ describe('edit dialogs in the Node-RED editor', () => {
     expect(await visible('.sellerchat-unsupported')).toBe(false);
     expect(await visible('#node-input-chat')).toBe(true);
     await close();
+  });
+
+  it('list chats offers the filters the marketplace can apply, and drops a hidden one on Done', async () => {
+    await open("RED.editor.edit(RED.nodes.node('list'))");
+    for (const id of ['#node-input-unreadOnly', '#node-input-lastMessageFrom', '#node-input-orderId'])
+      expect(await visible(id), `yandex ${id}`).toBe(true);
+    expect(await page.isChecked('.red-ui-tray .sellerchat-status[value="closed"]')).toBe(true);
+    await page.selectOption('.red-ui-tray #node-input-account', 'storeden');
+    await page.waitForTimeout(500);
+    expect(await visible('#node-input-lastMessageFrom')).toBe(true);
+    for (const id of ['#node-input-unreadOnly', '#node-input-orderId', '.sellerchat-status'])
+      expect(await visible(id), `storeden ${id}`).toBe(false);
+    await page.click('#node-dialog-ok');
+    await page.waitForTimeout(400);
+    expect(await page.evaluate("RED.nodes.node('list').statuses")).toEqual([]);
   });
 
   it('start chat on Ozon asks for a posting number, not an order or a category', async () => {

@@ -12,9 +12,11 @@ export interface ListChatsOptions {
   limit?: number;
   /** Only chats with unread/unseen buyer messages, where the marketplace can filter so. */
   unreadOnly?: boolean;
+  /** Only chats in these statuses, where the marketplace can filter so. */
   statuses?: ChatStatus[];
   /** Only chats whose last message is at or after this ISO time, where the marketplace can filter so. */
   lastMessageFrom?: string;
+  /** The chat of this order (Yandex Market: the order's chat, not its returns'); refused where lists have no order filter. */
   orderId?: string;
   /** The marketplace's own filters, passed through unchanged. */
   extra?: Record<string, unknown>;

@@ -3,6 +3,8 @@ import type { MarketplaceId } from './marketplace.js';
 export type MarkReadMode = 'explicit' | 'implicit-on-read' | 'none';
 export type StartChatBy = 'order' | 'order-or-return' | 'posting' | 'none';
 export type SendFileMode = 'upload-then-attach' | 'multipart' | 'base64' | 'none';
+/** A ListChatsOptions filter. */
+export type ChatFilter = 'unreadOnly' | 'statuses' | 'lastMessageFrom' | 'orderId';
 
 /**
  * What a marketplace can do, as data. The n8n and Node-RED editors read it to hide what a
@@ -43,5 +45,12 @@ export interface Capabilities {
   /** Rules that gate sending, stated for people (Ozon windows and Premium Plus). */
   sendWindows: string | null;
   chatKinds: Array<'order' | 'return' | 'direct' | 'support'>;
+  /**
+   * The chat-list filters whose answer holds only matching chats, applied by the marketplace or
+   * by SellerChat on what it returns. Any other filter is refused (Ozon and Storeden have no
+   * order filter) or cannot narrow the list (Ozon's list carries no times, Storeden's no unread
+   * marks): hosts offer only these.
+   */
+  chatFilters: ChatFilter[];
   notes: string[];
 }

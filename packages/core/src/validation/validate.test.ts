@@ -22,6 +22,7 @@ const base: Omit<Capabilities, 'marketplace' | 'displayName'> = {
   paging: { chatsMax: 20, chatsDefault: 10, messagesMax: 100, messagesDefault: 50 },
   sendWindows: null,
   chatKinds: ['order'],
+  chatFilters: [],
   notes: [],
 };
 const yandex: Capabilities = { ...base, marketplace: 'yandex', displayName: 'Yandex Market' };

@@ -7,11 +7,12 @@ import {
   type Page,
   ValidationError,
 } from '@sellerchat/core';
+import { type ChatFilterConfig, chatFilters } from './chat-filters.js';
 import type { NodeDef, NodeMessage } from './red.js';
 import { withResult } from './reply-context.js';
 import { resolveChat } from './target.js';
 
-export interface ListConfig extends NodeDef {
+export interface ListConfig extends NodeDef, ChatFilterConfig {
   account?: string;
   /** 'chats' (default), 'messages' (one chat's history) or 'unseen'. */
   what?: string;
@@ -20,8 +21,6 @@ export interface ListConfig extends NodeDef {
   limit?: string | number;
   /** Every page, not one. */
   all?: boolean;
-  /** chats: only chats with unread buyer messages, where the marketplace can filter so. */
-  unreadOnly?: boolean;
 }
 
 /** A runaway "every page" is cut here; msg.sellerchat.list.truncated says so. */
@@ -69,8 +68,8 @@ export async function listItems(
   let chatId: string | undefined;
   switch (what) {
     case 'chats': {
+      const filter = { ...paging, ...chatFilters(caps, config, msg) };
       const client = clientOf();
-      const filter = { ...paging, ...(config.unreadOnly ? { unreadOnly: true } : {}) };
       listed = config.all
         ? await gather(client.iterateChats(filter))
         : pageOf(await client.listChats({ ...filter, ...(cursor ? { cursor } : {}) }));

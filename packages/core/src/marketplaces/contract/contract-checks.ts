@@ -136,6 +136,69 @@ async function pagingThroughManyChats(h: ContractHarness): Promise<void> {
   expect(pages).toBeLessThanOrEqual(fewest + 1);
 }
 
+/** The most frequent value among `values`, ignoring undefined. */
+function mostCommon<T>(values: Array<T | undefined>): T | undefined {
+  const counts = new Map<T, number>();
+  for (const v of values) if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/**
+ * 1b ─ Every filter the descriptor lists narrows the list to exactly the matching chats: hosts
+ * offer only these, so each must hold. Values are taken from the seeded chats themselves.
+ */
+async function chatFilters(h: ContractHarness): Promise<void> {
+  const client = h.client();
+  const everyChat = await all(client.iterateChats());
+  const ids = (chats: Chat[]) => chats.map((c) => c.id).sort();
+  for (const filter of h.capabilities.chatFilters) {
+    switch (filter) {
+      case 'statuses': {
+        const status = mostCommon(everyChat.map((c) => (c.status === 'other' ? undefined : c.status)));
+        expect(status, 'a seeded chat with a known status').toBeDefined();
+        const got = await all(client.iterateChats({ statuses: [status!] }));
+        expect(ids(got), `statuses [${status}]`).toEqual(ids(everyChat.filter((c) => c.status === status)));
+        break;
+      }
+      case 'lastMessageFrom': {
+        const times = everyChat.map((c) => c.lastMessageAt).filter((t): t is string => t !== undefined);
+        expect(times.length, 'chats with a last-message time').toBeGreaterThan(1);
+        const from = [...times].sort()[Math.floor(times.length / 2)]!;
+        const got = await all(client.iterateChats({ lastMessageFrom: from }));
+        const wanted = everyChat.filter((c) => c.lastMessageAt !== undefined && c.lastMessageAt >= from);
+        expect(ids(got), `lastMessageFrom ${from}`).toEqual(ids(wanted));
+        expect(wanted.length).toBeLessThan(everyChat.length);
+        break;
+      }
+      case 'orderId': {
+        // The order's own chat; a return chat about the same order need not match (Yandex).
+        const orderChat = everyChat.find((c) => c.kind === 'order' && c.context.orderId !== undefined);
+        expect(orderChat, 'a seeded chat of an order').toBeDefined();
+        const orderId = orderChat!.context.orderId!;
+        const got = await all(client.iterateChats({ orderId }));
+        expect(ids(got), `orderId ${orderId}`).toContain(orderChat!.id);
+        for (const chat of got) expect(chat.context.orderId, `orderId ${orderId}`).toBe(orderId);
+        break;
+      }
+      case 'unreadOnly': {
+        const chatId = h.writableChatId();
+        h.control.buyerWrite(h.marketplace, { chatId, text: uniqueText('unread') });
+        const got = await all(client.iterateChats({ unreadOnly: true }));
+        expect(
+          got.map((c) => c.id),
+          'the chat just written to',
+        ).toContain(chatId);
+        expect(got.length, 'unreadOnly narrows the list').toBeLessThan(
+          (await all(client.iterateChats())).length,
+        );
+        for (const chat of got)
+          if (chat.unreadCount !== undefined) expect(chat.unreadCount).toBeGreaterThan(0);
+        break;
+      }
+    }
+  }
+}
+
 // 2 ─ Incremental history
 async function incrementalHistory(h: ContractHarness): Promise<void> {
   const client = h.client();
@@ -473,6 +536,7 @@ async function pathInjection(h: ContractHarness): Promise<void> {
 /** Every check, by the name its test carries. */
 export const CONTRACT_CHECKS = {
   'pages through every chat exactly once, with string ids, UTC times and raw kept': pagingThroughManyChats,
+  'narrows the chat list by each filter the descriptor lists, to exactly the matching chats': chatFilters,
   'reads only the messages after a known one, oldest first, and the whole history without duplicates':
     incrementalHistory,
   'sends a text once and reads it back as the seller': sendAndReadBack,

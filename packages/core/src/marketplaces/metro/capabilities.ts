@@ -37,6 +37,7 @@ export const metroCapabilities: Capabilities = {
   paging: { chatsMax: 100, chatsDefault: 20, messagesMax: null, messagesDefault: null },
   sendWindows: null,
   chatKinds: ['order'],
+  chatFilters: ['unreadOnly', 'statuses', 'lastMessageFrom', 'orderId'],
   notes: [
     'Reading messages marks them as seen: listing, watching or marking a chat read all set the buyer messages seen on Metro.',
     'Mark read is implicit: it reads the chat, which is what marks its messages seen; it cannot stop at a given message.',

@@ -29,6 +29,7 @@ export const ozonCapabilities: Capabilities = {
   paging: { chatsMax: 1000, chatsDefault: 30, messagesMax: 1000, messagesDefault: 50 },
   sendWindows: OZON_SEND_WINDOWS,
   chatKinds: ['direct', 'support'],
+  chatFilters: ['unreadOnly', 'statuses'],
   notes: [
     'Only Buyer_Seller chats are chats with buyers; Ozon support and notification chats are listed with kind "support".',
     'Premium Plus (or Premium Pro) is required for everything but listing chats; without it Ozon refuses with a permission error.',

@@ -30,6 +30,7 @@ export const storedenCapabilities: Capabilities = {
   },
   sendWindows: null,
   chatKinds: ['direct'],
+  chatFilters: ['lastMessageFrom'],
   notes: [
     'Buyers start conversations: a shop can only answer users who wrote first.',
     'The conversation list is not paginated and has no filters: every call returns all conversations (the last-message-time filter is applied by SellerChat; "unread only" has no effect).',

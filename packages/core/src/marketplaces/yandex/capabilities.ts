@@ -21,6 +21,7 @@ export const yandexCapabilities: Capabilities = {
   paging: { chatsMax: 20, chatsDefault: 10, messagesMax: 100, messagesDefault: 50 },
   sendWindows: null,
   chatKinds: ['order', 'return', 'direct'],
+  chatFilters: ['unreadOnly', 'statuses', 'lastMessageFrom', 'orderId'],
   notes: [
     'Yandex Market has no read receipts: there is nothing to mark as read.',
     'A file is sent as a message of its own (one file, up to 5 MB); a text cannot carry files.',

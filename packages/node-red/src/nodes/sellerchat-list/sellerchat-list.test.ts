@@ -101,6 +101,42 @@ describe('sellerchat-list', () => {
     });
   }
 
+  it('yandex: statuses from the node, then from msg.statuses, return only chats in them', async () => {
+    await loadAction(sb, 'yandex', { type: 'sellerchat-list', what: 'chats', all: true });
+    const every = (await run({})).payload as Array<{ id: string; status: string }>;
+    const statuses = [...new Set(every.map((c) => c.status))].filter((s) => s !== 'other');
+    expect(statuses.length, 'two statuses among the seeded chats').toBeGreaterThan(1);
+    const [first, second] = statuses as [string, string];
+    const idsIn = (status: string) =>
+      every
+        .filter((c) => c.status === status)
+        .map((c) => c.id)
+        .sort();
+    await helper.unload();
+    await loadAction(sb, 'yandex', { type: 'sellerchat-list', what: 'chats', all: true, statuses: [first] });
+    const byNode = (await run({})).payload as Array<{ id: string }>;
+    expect(byNode.map((c) => c.id).sort()).toEqual(idsIn(first));
+    const byMsg = (await run({ statuses: second })).payload as Array<{ id: string }>;
+    expect(byMsg.map((c) => c.id).sort()).toEqual(idsIn(second));
+  });
+
+  it('metro: msg.orderId lists that order’s chat only', async () => {
+    const order = sb.control.threads('metro').find((t) => t.context?.orderId !== undefined)!;
+    await loadAction(sb, 'metro', { type: 'sellerchat-list', what: 'chats', all: true });
+    const chats = (await run({ orderId: order.context!.orderId })).payload as Array<{ id: string }>;
+    expect(chats.map((c) => c.id)).toEqual([order.chatId]);
+  });
+
+  it('ozon: an order filter is refused before any request, naming the field and the marketplace', async () => {
+    await loadAction(sb, 'ozon', { type: 'sellerchat-list', what: 'chats' }, { baseUrl: counting.url });
+    expect(caughtError(await run({ orderId: '123' }, 'caught'))).toMatchObject({
+      kind: 'validation',
+      field: 'orderId',
+      marketplace: 'ozon',
+    });
+    expect(counting.requests).toBe(0);
+  });
+
   it('a page size that is not a whole number is refused naming the field', async () => {
     await loadAction(
       sb,

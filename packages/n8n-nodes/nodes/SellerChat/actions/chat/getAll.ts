@@ -1,5 +1,6 @@
 import {
   CAPABILITIES,
+  type ChatFilter,
   type ChatStatus,
   type ListChatsOptions,
   MARKETPLACES,
@@ -10,21 +11,7 @@ import { toJson } from '../../helpers/json.js';
 import { field, limitField, returnAllField } from '../common-fields.js';
 import type { FieldDef, OperationDef } from '../types.js';
 
-type FilterName = 'unreadOnly' | 'statuses' | 'lastMessageFrom' | 'orderId';
-
-/**
- * Which list filters each marketplace's chat list honours. The capabilities descriptor has no
- * entry for them yet, so the table lives here: Storeden's list has no filters, Ozon's carries
- * neither times nor orders.
- */
-const FILTERS: Record<FilterName, readonly MarketplaceId[]> = {
-  lastMessageFrom: ['metro', 'yandex', 'storeden'],
-  orderId: ['metro', 'yandex'],
-  statuses: ['metro', 'yandex', 'ozon'],
-  unreadOnly: ['metro', 'yandex', 'ozon'],
-};
-
-const FILTER_OPTIONS: Record<FilterName, INodeProperties> = {
+const FILTER_OPTIONS: Record<ChatFilter, INodeProperties> = {
   lastMessageFrom: {
     displayName: 'Last Message From',
     name: 'lastMessageFrom',
@@ -61,9 +48,9 @@ const FILTER_OPTIONS: Record<FilterName, INodeProperties> = {
   },
 };
 
-/** One filters collection per marketplace, holding only what that marketplace can filter by. */
+/** One filters collection per marketplace, holding only the filters its descriptor lists. */
 function filtersField(marketplace: MarketplaceId): FieldDef | undefined {
-  const names = (Object.keys(FILTERS) as FilterName[]).filter((name) => FILTERS[name].includes(marketplace));
+  const names = [...CAPABILITIES[marketplace].chatFilters].sort();
   if (names.length === 0) return undefined;
   return field(
     {

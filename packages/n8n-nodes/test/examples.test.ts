@@ -1,10 +1,9 @@
 // Every workflow of examples/n8n/ as shipped, inside n8n's execution engine against the sandbox:
 // only credentials (sandbox base URLs) and the URLs of the stand-in services are set, as a user
 // fills them in after importing. Core n8n nodes are n8n-nodes-base's own (test/harness/base-nodes.ts).
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { MarketplaceId } from '@sellerchat/core';
 import { startSandbox } from '@sellerchat/sandbox';
+import { type JsonReceiver, startJsonReceiver } from '@sellerchat/sandbox/testing';
 import type { IDataObject, IRun } from 'n8n-workflow';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ImportedWorkflow, outputOf, runError, type WorkflowCredentials } from './harness/workflow-runner.js';
@@ -14,41 +13,8 @@ const HOUR = 3_600_000;
 const MARKETPLACES: MarketplaceId[] = ['metro', 'yandex', 'ozon', 'storeden'];
 const example = (file: string) => new URL(`../../../examples/n8n/${file}`, import.meta.url).pathname;
 
-interface Receiver {
-  url: string;
-  received: Array<{ path: string; body: IDataObject; authorization?: string }>;
-  close(): Promise<void>;
-}
-
-/** A real HTTP server on 127.0.0.1 for a webhook or a language model: keeps each JSON body, answers `answer(body)`. */
-async function startReceiver(
-  answer: (body: IDataObject) => unknown = () => ({ ok: true }),
-): Promise<Receiver> {
-  const received: Receiver['received'] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as IDataObject;
-      received.push({ path: req.url ?? '', body, authorization: req.headers.authorization });
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify(answer(body)));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    received,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 let sandbox: Sandbox;
-let receiver: Receiver | undefined;
+let receiver: JsonReceiver | undefined;
 let seeded = new Set<string>();
 
 beforeEach(async () => {
@@ -158,14 +124,18 @@ function name(mp: MarketplaceId): string {
 
 describe('examples/n8n/ai-reply-with-approval.json', () => {
   async function draftAndWait() {
-    const llm = await startReceiver((body) => {
-      const messages = body.messages as Array<{ content: string }>;
-      return {
-        object: 'chat.completion',
-        choices: [{ index: 0, message: { role: 'assistant', content: `Yes: ${messages.at(-1)?.content}` } }],
-      };
+    const llm = await startJsonReceiver({
+      answer: (body) => {
+        const messages = (body as { messages: Array<{ content: string }> }).messages;
+        return {
+          object: 'chat.completion',
+          choices: [
+            { index: 0, message: { role: 'assistant', content: `Yes: ${messages.at(-1)?.content}` } },
+          ],
+        };
+      },
     });
-    receiver = await startReceiver();
+    receiver = await startJsonReceiver();
     const approvals = receiver;
     const wf = new ImportedWorkflow(
       example('ai-reply-with-approval.json'),
@@ -190,11 +160,14 @@ describe('examples/n8n/ai-reply-with-approval.json', () => {
     const { wf, waiting, llm, approvals, a, b } = await draftAndWait();
     expect(runError(waiting)).toBeUndefined();
     expect(waiting.status).toBe('waiting');
-    expect(llm.received.map((r) => r.authorization)).toEqual(['Bearer sk-test-key', 'Bearer sk-test-key']);
+    expect(llm.received.map((r) => r.headers.authorization)).toEqual([
+      'Bearer sk-test-key',
+      'Bearer sk-test-key',
+    ]);
     // n8n's HTTP Request node sends the items' requests concurrently: the arrival order is free.
     const asked = (question: string) =>
       llm.received.filter(
-        (r) => (r.body.messages as Array<{ content?: string }> | undefined)?.at(-1)?.content === question,
+        (r) => (r.body as { messages?: Array<{ content?: string }> }).messages?.at(-1)?.content === question,
       );
     for (const question of ['Is the blue one in stock?', 'Do you deliver on Sunday?']) {
       expect(asked(question), question).toHaveLength(1);
@@ -248,7 +221,7 @@ describe('examples/n8n/unseen-digest.json', () => {
     const [metroChat, ozonChat] = [writableChat('metro'), writableChat('ozon')];
     sandbox.control.buyerWrite('metro', { chatId: metroChat, text: 'hello?' });
     sandbox.control.buyerWrite('ozon', { chatId: ozonChat, text: 'hello?' });
-    receiver = await startReceiver();
+    receiver = await startJsonReceiver();
     const wf = new ImportedWorkflow(example('unseen-digest.json'), credentials(), {
       'Post digest': { url: `${receiver.url}/digest` },
     });
@@ -273,7 +246,7 @@ describe('examples/n8n/unseen-digest.json', () => {
   });
 
   it('posts nothing when no chat is unseen', async () => {
-    receiver = await startReceiver();
+    receiver = await startJsonReceiver();
     // A sandbox with no chats: both lists are empty.
     await sandbox.close();
     sandbox = Object.assign(await startSandbox({ port: 0, seed: 23, chats: 0 }), { metroOrders: () => [] });
@@ -324,7 +297,7 @@ describe('examples/n8n/sla-escalation.json', () => {
     expect(expected).not.toContain(`metro:${freshMetro}`);
     expect(expected).not.toContain(`yandex:${freshYandex}`);
 
-    receiver = await startReceiver();
+    receiver = await startJsonReceiver();
     const wf = new ImportedWorkflow(example('sla-escalation.json'), credentials(), {
       'Post alert': { url: `${receiver.url}/alert` },
     });

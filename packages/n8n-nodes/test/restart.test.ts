@@ -27,14 +27,15 @@ import {
   Buyers,
   between,
   createSeededRandom,
+  type JsonReceiver,
   type RecordedEvent,
   replyTag,
   sellerBaseline,
+  startJsonReceiver,
   verdict,
   writableChats,
 } from '@sellerchat/sandbox/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type EventRecorder, startEventRecorder } from './support/event-recorder.js';
 import { type RestartHost, startRestartHost } from './support/restart-process.js';
 import { CREDENTIAL_TYPE, type Sandbox, sandboxCredentials, startTestSandbox } from './support/sandbox.js';
 
@@ -52,7 +53,7 @@ const QUIET_MS = Math.max(REDELIVER_S, 4) * 1000 + 1500;
 const SEED = Number(process.env.RESTART_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
 let sandbox: Sandbox;
-let recorder: EventRecorder;
+let recorder: JsonReceiver;
 let work: string;
 let configFile: string;
 let host: RestartHost | undefined;
@@ -74,7 +75,11 @@ beforeAll(async () => {
     );
   }
   sandbox = await startTestSandbox(CHATS_PER_MARKETPLACE + 2);
-  recorder = await startEventRecorder(FLOW_WORK_MS);
+  // Answers with the event, so the workflow's next node reads it back from the HTTP Request's output.
+  recorder = await startJsonReceiver({
+    answer: (body) => (typeof body === 'string' ? { text: body } : body),
+    delayMs: FLOW_WORK_MS,
+  });
   work = mkdtempSync(join(tmpdir(), 'sellerchat-n8n-restart-'));
   configFile = join(work, 'config.json');
   writeFileSync(

@@ -5,9 +5,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MarketplaceId } from '@sellerchat/core';
 import { startSandbox } from '@sellerchat/sandbox';
+import { type JsonReceiver, startJsonReceiver } from '@sellerchat/sandbox/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configure, coreNodes, type FlowNode, loadExample, nodeNamed } from './support/example-flows.js';
-import { type JsonReceiver, startJsonReceiver } from './support/json-receiver.js';
 import { allNodes, collect, helper, statuses, until } from './support/node-red.js';
 import { type RunningSandbox, sellerMessagesIn, writableChat } from './support/sandbox.js';
 
@@ -148,18 +148,20 @@ describe('examples/node-red/auto-reply-business-hours.json', () => {
 
 describe('examples/node-red/ai-reply-with-approval.json', () => {
   it('drafts with the model, holds the draft until approved, then sends it once', async () => {
-    receiver = await startJsonReceiver((body) => {
-      const messages = (body as { messages: Array<{ content: string }> }).messages;
-      return {
-        object: 'chat.completion',
-        choices: [
-          {
-            index: 0,
-            message: { role: 'assistant', content: `Yes: ${messages.at(-1)?.content}` },
-            finish_reason: 'stop',
-          },
-        ],
-      };
+    receiver = await startJsonReceiver({
+      answer: (body) => {
+        const messages = (body as { messages: Array<{ content: string }> }).messages;
+        return {
+          object: 'chat.completion',
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', content: `Yes: ${messages.at(-1)?.content}` },
+              finish_reason: 'stop',
+            },
+          ],
+        };
+      },
     });
     const flow = await deploy('ai-reply-with-approval.json', {
       'draft reply (LLM)': `${receiver.url}/v1/chat/completions`,
@@ -206,9 +208,9 @@ describe('examples/node-red/ai-reply-with-approval.json', () => {
   }, 90_000);
 
   it('sends the edited text when the approval carries one, and nothing after a rejection', async () => {
-    receiver = await startJsonReceiver(() => ({
-      choices: [{ message: { role: 'assistant', content: 'model draft' } }],
-    }));
+    receiver = await startJsonReceiver({
+      answer: () => ({ choices: [{ message: { role: 'assistant', content: 'model draft' } }] }),
+    });
     const flow = await deploy('ai-reply-with-approval.json', { 'draft reply (LLM)': `${receiver.url}/v1` });
     await firstPolls(flow);
     const threads = sb.control.threads('yandex').filter((t) => !/closed|finished/i.test(t.status));

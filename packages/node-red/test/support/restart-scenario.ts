@@ -11,14 +11,15 @@ import {
   Buyers,
   between,
   createSeededRandom,
+  type JsonReceiver,
   type RecordedEvent,
   sellerBaseline,
+  startJsonReceiver,
   type Verdict,
   verdict,
   writableChats,
 } from '@sellerchat/sandbox/testing';
 import { deploy, type Host, startHost } from './host-process.js';
-import { type JsonReceiver, startJsonReceiver } from './json-receiver.js';
 import { PACKAGE_DIR, PACKAGE_NAME } from './packed-install.js';
 import { PUSH_MARKETPLACES, restartFlow, triggerIds } from './restart-flow.js';
 import { openSandbox, type RunningSandbox } from './sandbox.js';
@@ -81,7 +82,7 @@ export class RestartScenario {
       );
     }
     this.sb = await openSandbox(this.options.chatsPerMarketplace + 2, 29);
-    this.recorder = await startJsonReceiver(undefined, this.options.flowWorkMs);
+    this.recorder = await startJsonReceiver({ delayMs: this.options.flowWorkMs });
     this.#work = mkdtempSync(join(tmpdir(), 'sellerchat-restart-'));
     this.#userDir = join(this.#work, 'userdir');
     // Linked as `npm install <folder>` links: the runtime loads the built dist/ with its own node_modules.

@@ -7,6 +7,12 @@ export { createSeededRandom } from '../clock/seeded-random.js';
 export { type Answer, AnswerTap, RATE_LIMIT_STATUSES } from './answer-tap.js';
 export { type Align, type Column, machineLine, markdownTable, num } from './bench-report.js';
 export { Buyers, between, type Written } from './buyer-load.js';
+export {
+  type JsonReceiver,
+  type JsonReceiverOptions,
+  type ReceivedJson,
+  startJsonReceiver,
+} from './json-receiver.js';
 export { percentile } from './percentile.js';
 export { burstSize, type ReplyBenchPlan, replyBenchPlan } from './reply-bench-plan.js';
 export { measureReplyLatency, type ReplyLatencyOptions } from './reply-latency.js';

@@ -1,20 +1,33 @@
-// A real HTTP server on 127.0.0.1 standing in for a webhook, an alert endpoint or a language
-// model: it keeps every JSON body it receives and answers with `answer(body)`.
-import { createServer, type Server } from 'node:http';
+// A real HTTP server on 127.0.0.1 standing in for what a flow under test posts to: a webhook, an
+// alert endpoint, a language model, the test's own event log. Both hosts' tests use it, so it
+// lives here rather than as a copy in each.
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
+export interface ReceivedJson {
+  path: string;
+  /** The parsed JSON, or the text itself when it is not JSON (the assertion then shows what came). */
+  body: unknown;
+  headers: IncomingHttpHeaders;
+}
 
 export interface JsonReceiver {
   url: string;
-  received: Array<{ path: string; body: unknown; headers: Record<string, unknown> }>;
+  /** In the order the requests arrived. */
+  received: ReceivedJson[];
   close(): Promise<void>;
 }
 
-export async function startJsonReceiver(
-  answer: (body: unknown) => unknown = () => ({ ok: true }),
+export interface JsonReceiverOptions {
+  /** The JSON to answer with; default `{ ok: true }`. */
+  answer?: (body: unknown) => unknown;
   /** How long it takes to answer, as a slow service does; the body is recorded on arrival. */
-  delayMs = 0,
-): Promise<JsonReceiver> {
-  const received: JsonReceiver['received'] = [];
+  delayMs?: number;
+}
+
+export async function startJsonReceiver(options: JsonReceiverOptions = {}): Promise<JsonReceiver> {
+  const answer = options.answer ?? (() => ({ ok: true }));
+  const received: ReceivedJson[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -24,13 +37,13 @@ export async function startJsonReceiver(
       try {
         body = JSON.parse(text);
       } catch {
-        // kept as text: the test's assertion will show what arrived
+        // kept as text
       }
       received.push({ path: req.url ?? '', body, headers: req.headers });
       setTimeout(() => {
         res.setHeader('content-type', 'application/json');
         res.end(JSON.stringify(answer(body)));
-      }, delayMs);
+      }, options.delayMs ?? 0);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,7 +1,7 @@
 // A real HTTP server on 127.0.0.1 standing in for what a flow under test posts to: a webhook, an
 // alert endpoint, a language model, the test's own event log. Both hosts' tests use it, so it
 // lives here rather than as a copy in each.
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ReceivedJson {
@@ -23,6 +23,8 @@ export interface JsonReceiverOptions {
   answer?: (body: unknown) => unknown;
   /** How long it takes to answer, as a slow service does; the body is recorded on arrival. */
   delayMs?: number;
+  /** Full control of the answer (status, content type, a broken body): `answer` and `delayMs` are then unused. */
+  respond?: (request: ReceivedJson, index: number, res: ServerResponse) => void;
 }
 
 export async function startJsonReceiver(options: JsonReceiverOptions = {}): Promise<JsonReceiver> {
@@ -39,7 +41,9 @@ export async function startJsonReceiver(options: JsonReceiverOptions = {}): Prom
       } catch {
         // kept as text
       }
-      received.push({ path: req.url ?? '', body, headers: req.headers });
+      const request = { path: req.url ?? '', body, headers: req.headers };
+      received.push(request);
+      if (options.respond) return options.respond(request, received.length - 1, res);
       setTimeout(() => {
         res.setHeader('content-type', 'application/json');
         res.end(JSON.stringify(answer(body)));

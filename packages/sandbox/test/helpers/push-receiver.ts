@@ -1,50 +1,14 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
+import { type JsonReceiver, type ReceivedJson, startJsonReceiver } from '../../src/testing/json-receiver.js';
 
-export interface ReceivedPush {
-  path: string;
-  headers: IncomingMessage['headers'];
-  body: unknown;
-}
+export type ReceivedPush = ReceivedJson;
+export type PushReceiver = JsonReceiver;
 
-export interface PushReceiver {
-  url: string;
-  received: ReceivedPush[];
-  close(): Promise<void>;
-}
-
-/** A real HTTP server on 127.0.0.1 that records each notification and answers with `reply`. */
-export async function startPushReceiver(
+/** A real push endpoint on 127.0.0.1 that records each notification and answers with `reply`. */
+export function startPushReceiver(
   reply: (push: ReceivedPush, index: number, res: ServerResponse) => void,
 ): Promise<PushReceiver> {
-  const received: ReceivedPush[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      let body: unknown = text;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // keep the text
-      }
-      const push = { path: req.url ?? '/', headers: req.headers, body };
-      received.push(push);
-      reply(push, received.length - 1, res);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    received,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return startJsonReceiver({ respond: reply });
 }
 
 export function replyJson(

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startPushReceiver } from '../../../test/contract/push-receiver.js';
 import { type RunningSandbox, startSandbox } from '../../index.js';
+import { startJsonReceiver } from '../../testing/json-receiver.js';
 import { createOzonModule } from './index.js';
 import { CLIENT } from './test-support.js';
 
@@ -49,9 +49,12 @@ describe('Ozon over HTTP', () => {
   });
 
   it('delivers TYPE_PING and TYPE_NEW_MESSAGE to a real push endpoint', async () => {
-    const receiver = await startPushReceiver({
-      isPing: (body) => body.message_type === 'TYPE_PING',
-      eventReply: { result: true },
+    // A well-behaved seller endpoint: the ping reply to pings, the event reply to the rest.
+    const receiver = await startJsonReceiver({
+      answer: (body) =>
+        (body as Record<string, unknown>).message_type === 'TYPE_PING'
+          ? { version: '1.0.0', name: 'contract-test', time: new Date().toISOString() }
+          : { result: true },
     });
     try {
       sandbox.control.setPush('ozon', { url: receiver.url });
@@ -60,7 +63,7 @@ describe('Ozon over HTTP', () => {
         kind: 'fbs',
       });
       await sandbox.control.pushIdle();
-      expect(receiver.bodies).toEqual([
+      expect(receiver.received.map((r) => r.body)).toEqual([
         { message_type: 'TYPE_PING', time: expect.any(String) },
         expect.objectContaining({ message_type: 'TYPE_NEW_MESSAGE', chat_id: chatId, message_id: messageId }),
       ]);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startPushReceiver } from '../../../test/contract/push-receiver.js';
 import { type RunningSandbox, startSandbox } from '../../index.js';
+import { startJsonReceiver } from '../../testing/json-receiver.js';
 import { BUSINESS_ID } from './credentials.js';
 import { createYandexModule } from './index.js';
 import { TOKEN } from './test-support.js';
@@ -64,16 +64,16 @@ describe('Yandex over HTTP', () => {
   });
 
   it('delivers PING and CHAT_MESSAGE_SENT to a real push endpoint', async () => {
-    const receiver = await startPushReceiver({
-      isPing: (body) => body.notificationType === 'PING',
-      eventReply: { version: '1.0.0', name: 'contract-test', time: new Date().toISOString() },
+    // A well-behaved seller endpoint: Yandex wants {version, name, time} to a ping and to an event.
+    const receiver = await startJsonReceiver({
+      answer: () => ({ version: '1.0.0', name: 'contract-test', time: new Date().toISOString() }),
     });
     try {
       sandbox.control.setPush('yandex', { url: receiver.url });
       const chatId = sandbox.control.threads('yandex')[0]!.chatId;
       const { messageId } = sandbox.control.buyerWrite('yandex', { chatId, text: 'Hello over push' });
       await sandbox.control.pushIdle();
-      expect(receiver.bodies).toEqual([
+      expect(receiver.received.map((r) => r.body)).toEqual([
         { notificationType: 'PING', time: expect.any(String) },
         expect.objectContaining({ notificationType: 'CHAT_MESSAGE_SENT', chatId: Number(chatId), messageId }),
       ]);

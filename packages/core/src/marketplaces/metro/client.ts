@@ -20,6 +20,7 @@ import type {
 import type { ClientOptions } from '../shared/client-options.js';
 import { trackClockOffset } from '../shared/clock-offset.js';
 import { downloadFile } from '../shared/download.js';
+import { tooManyPages } from '../shared/page-guard.js';
 import { isAmbiguousFailure, isSameSellerMessage, sendOnce } from '../shared/send-once.js';
 import { createMetroAuthenticate } from './auth.js';
 import { metroCapabilities } from './capabilities.js';
@@ -76,7 +77,7 @@ export interface MetroClient extends MarketplaceClient {
 
 const OP = { marketplace: 'metro' as const };
 const V1 = '/openapi/v1';
-/** A page cursor that comes back again would loop forever: stop after this many pages in one call. */
+/** A page cursor that comes back again would loop forever: past this many pages in one call, fail. */
 const MAX_PAGES_PER_CALL = 10_000;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -185,6 +186,7 @@ export function createMetroClient(options: MetroClientOptions): MetroClient {
       if (page.next === undefined || page.next === cursor) return;
       cursor = page.next;
     }
+    throw tooManyPages('metro', 'listChats', MAX_PAGES_PER_CALL);
   }
 
   // Metro has no get-chat endpoint: the list filtered by chat id stands in for it.

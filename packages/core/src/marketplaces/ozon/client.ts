@@ -20,6 +20,7 @@ import { toBase64 } from '../shared/base64.js';
 import type { ClientOptions } from '../shared/client-options.js';
 import { trackClockOffset } from '../shared/clock-offset.js';
 import { downloadFile } from '../shared/download.js';
+import { tooManyPages } from '../shared/page-guard.js';
 import { sendOnce } from '../shared/send-once.js';
 import { ozonAuthenticate } from './auth.js';
 import { ozonCapabilities } from './capabilities.js';
@@ -43,7 +44,7 @@ const CHATS_MAX = ozonCapabilities.paging.chatsMax ?? 1000;
 const CHATS_DEFAULT = ozonCapabilities.paging.chatsDefault ?? 30;
 const MESSAGES_MAX = ozonCapabilities.paging.messagesMax ?? 1000;
 const MESSAGES_DEFAULT = ozonCapabilities.paging.messagesDefault ?? 50;
-/** A cursor that comes back again would loop forever: stop after this many pages in one call. */
+/** A cursor that comes back again would loop forever: past this many pages in one call, fail. */
 const MAX_PAGES_PER_CALL = 10_000;
 
 function clampLimit(value: number | undefined, max: number, fallback: number): number {
@@ -179,6 +180,7 @@ export function createOzonClient(options: OzonClientOptions): OzonClient {
       seen.add(page.next);
       cursor = page.next;
     }
+    throw tooManyPages('ozon', 'listChats', MAX_PAGES_PER_CALL);
   }
 
   /** Ozon has no get-chat method: the chat is looked up in /v3/chat/list, 1000 chats per request. */
@@ -186,7 +188,8 @@ export function createOzonClient(options: OzonClientOptions): OzonClient {
     const id = ozonChatId('chatId', chatId);
     let cursor: string | undefined;
     const seen = new Set<string>();
-    for (let i = 0; i < MAX_PAGES_PER_CALL; i++) {
+    for (let i = 0; ; i++) {
+      if (i === MAX_PAGES_PER_CALL) throw tooManyPages('ozon', 'getChat', MAX_PAGES_PER_CALL);
       const body: Record<string, unknown> = { limit: CHATS_MAX, filter: { chat_status: 'All' } };
       if (cursor !== undefined) body.cursor = cursor;
       const page = await chatListPage('getChat', body);
@@ -236,10 +239,10 @@ export function createOzonClient(options: OzonClientOptions): OzonClient {
         const page = await historyPage('listMessages', id, { direction: 'Forward', from }, limit);
         items.push(...page.items);
         const last = page.items.at(-1);
-        if (!page.hasNext || last === undefined) break;
+        if (!page.hasNext || last === undefined) return { items };
         from = last.id;
       }
-      return { items };
+      throw tooManyPages('ozon', 'listMessages', MAX_PAGES_PER_CALL);
     }
     const page = await historyPage('listMessages', id, cursor, limit);
     if (cursor?.direction === 'Forward') {
@@ -270,10 +273,13 @@ export function createOzonClient(options: OzonClientOptions): OzonClient {
     for (let i = 0; i < MAX_PAGES_PER_CALL; i++) {
       const page = await listMessages(chatId, { limit: o.limit ?? MESSAGES_MAX, cursor });
       pages.unshift(page.items);
-      if (page.next === undefined || page.next === cursor) break;
+      if (page.next === undefined || page.next === cursor) {
+        for (const items of pages) yield* items;
+        return;
+      }
       cursor = page.next;
     }
-    for (const items of pages) yield* items;
+    throw tooManyPages('ozon', 'listMessages', MAX_PAGES_PER_CALL);
   }
 
   /** After an ambiguous send: reads backwards from the newest message until before `sentAfterIso`. */

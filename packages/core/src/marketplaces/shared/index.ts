@@ -1,6 +1,7 @@
 export { toBase64 } from './base64.js';
 export { type ClockOffsetTracker, trackClockOffset } from './clock-offset.js';
 export { type DownloadOptions, downloadFile } from './download.js';
+export { tooManyPages } from './page-guard.js';
 export {
   isAmbiguousFailure,
   isSameSellerMessage,

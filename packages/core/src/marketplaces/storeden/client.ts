@@ -19,6 +19,7 @@ import type {
 } from '../client.js';
 import type { ClientOptions } from '../shared/client-options.js';
 import { trackClockOffset } from '../shared/clock-offset.js';
+import { tooManyPages } from '../shared/page-guard.js';
 import { isSameSellerMessage, sendOnce } from '../shared/send-once.js';
 import { createStoredenAuthenticate } from './auth.js';
 import { storedenCapabilities } from './capabilities.js';
@@ -202,10 +203,7 @@ export function createStoredenClient(options: StoredenClientOptions): StoredenCl
       visited.add(page.next);
       url = page.next;
     }
-    throw new MarketplaceError(`Storeden ${operation}: more than ${MAX_PAGES_PER_CALL} pages`, {
-      ...OP,
-      operation,
-    });
+    throw tooManyPages('storeden', operation, MAX_PAGES_PER_CALL);
   }
 
   const toMessages = (raw: StoredenMessage[], chatId: string) =>

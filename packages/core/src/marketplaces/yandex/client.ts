@@ -21,6 +21,7 @@ import type {
 import type { ClientOptions } from '../shared/client-options.js';
 import { trackClockOffset } from '../shared/clock-offset.js';
 import { downloadFile } from '../shared/download.js';
+import { tooManyPages } from '../shared/page-guard.js';
 import { isSameSellerMessage, sendOnce } from '../shared/send-once.js';
 import { yandexAuthenticate } from './auth.js';
 import { yandexCapabilities } from './capabilities.js';
@@ -48,13 +49,6 @@ const MESSAGES_MAX = yandexCapabilities.paging.messagesMax ?? 100;
  * chats): a lower one silently cut the 100,000-chat benchmark's listings at 20,000.
  */
 const MAX_PAGES_PER_CALL = 100_000;
-
-function tooManyPages(operation: string): MarketplaceError {
-  return new MarketplaceError(`Yandex Market ${operation}: more than ${MAX_PAGES_PER_CALL} pages`, {
-    marketplace: 'yandex',
-    operation,
-  });
-}
 
 function clampLimit(value: number | undefined, max: number, field: string): number | undefined {
   if (value === undefined) return undefined;
@@ -187,7 +181,7 @@ export function createYandexClient(options: YandexClientOptions): YandexClient {
       seen.add(result.next);
       cursor = result.next;
     }
-    throw tooManyPages('listChats');
+    throw tooManyPages('yandex', 'listChats', MAX_PAGES_PER_CALL);
   }
 
   async function getChat(chatId: string): Promise<Chat> {
@@ -236,7 +230,7 @@ export function createYandexClient(options: YandexClientOptions): YandexClient {
       seen.add(result.next);
       cursor = result.next;
     }
-    throw tooManyPages('listMessages');
+    throw tooManyPages('yandex', 'listMessages', MAX_PAGES_PER_CALL);
   }
 
   async function* iterateMessages(
@@ -256,7 +250,7 @@ export function createYandexClient(options: YandexClientOptions): YandexClient {
       seen.add(result.next);
       cursor = result.next;
     }
-    throw tooManyPages('listMessages');
+    throw tooManyPages('yandex', 'listMessages', MAX_PAGES_PER_CALL);
   }
 
   /** After an ambiguous send: is our message in the chat? Reads the history until it is found. */

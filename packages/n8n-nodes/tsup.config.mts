@@ -5,8 +5,10 @@ const coreSource = fileURLToPath(new URL('../core/src/index.ts', import.meta.url
 
 /**
  * n8n `require()`s each file named in package.json's `n8n` block, and a community package may have
- * no runtime dependencies: so every node and credential is one CommonJS file with the core (and
- * its lossless-json) bundled in, and only n8n-workflow left for n8n to provide.
+ * no runtime dependencies: so the core (and its lossless-json) is bundled, and only n8n-workflow
+ * is left for n8n to provide. Code shared by the nodes goes into chunks of dist/ that they
+ * require, so an n8n process holds one copy of it: one limiter per marketplace account for the
+ * action node and both triggers together (n8n's lint forbids globalThis, the other way to share).
  */
 export default defineConfig({
   entry: {
@@ -26,7 +28,8 @@ export default defineConfig({
   clean: true,
   dts: false,
   sourcemap: false,
-  splitting: false,
+  // CommonJS chunks are tsup's experimental splitting; node-red-contrib-sellerchat ships the same way.
+  splitting: true,
   treeshake: true,
   external: ['n8n-workflow'],
   noExternal: ['@sellerchat/core', 'lossless-json'],

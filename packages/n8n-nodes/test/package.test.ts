@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { INodeType } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +67,22 @@ describe('the built package (run `pnpm build` first)', () => {
 
   const files: string[] = [...pkg.n8n.credentials, ...pkg.n8n.nodes];
 
+  /** The file and every file of the package it requires, followed through the shared chunks. */
+  function closure(path: string, seen = new Set<string>()): { files: Set<string>; modules: Set<string> } {
+    const modules = new Set<string>();
+    seen.add(path);
+    const source = readFileSync(path, 'utf8');
+    for (const [, name] of source.matchAll(/require\(["']([^"']+)["']\)/g)) {
+      if (!name!.startsWith('.')) modules.add(name!);
+      else {
+        const next = resolve(dirname(path), name!);
+        expect(next.startsWith(join(root, 'dist')), `${name} stays inside dist`).toBe(true);
+        if (!seen.has(next)) for (const m of closure(next, seen).modules) modules.add(m);
+      }
+    }
+    return { files: seen, modules };
+  }
+
   it.each(files)('%s loads with require(), as n8n loads it', (file) => {
     const path = join(root, file);
     expect(existsSync(path), `${file} is missing: run pnpm build`).toBe(true);
@@ -78,10 +94,23 @@ describe('the built package (run `pnpm build` first)', () => {
     expect(file).toContain(`/${className}.`);
     const instance = new Class();
     expect(instance.name ?? instance.description?.name).toMatch(/^sellerChat/);
-    // Only n8n-workflow (and Node's crypto) may be required at runtime: the core is inside.
-    const source = readFileSync(path, 'utf8');
-    const required = [...source.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
-    for (const name of required) expect(['n8n-workflow', 'crypto', 'node:crypto']).toContain(name);
+    // Only n8n-workflow (and Node's crypto) may be required at runtime: the core is inside, in
+    // chunks of dist/ that the nodes share.
+    for (const name of closure(path).modules)
+      expect(['n8n-workflow', 'crypto', 'node:crypto']).toContain(name);
+  });
+
+  it('the nodes share one copy of the core: one limiter per account for all three in a process', () => {
+    const dist = join(root, 'dist');
+    const registry = readdirSync(dist)
+      .filter((f) => f.endsWith('.js'))
+      .filter((f) => readFileSync(join(dist, f), 'utf8').includes('function accountLimiter('));
+    expect(registry, 'files holding the account limiter registry').toHaveLength(1);
+    for (const node of pkg.n8n.nodes) {
+      const path = join(root, node);
+      expect(readFileSync(path, 'utf8')).not.toContain('function accountLimiter(');
+      expect([...closure(path).files], node).toContain(join(dist, registry[0]!));
+    }
   });
 
   it('the bundled action node runs in the real engine against the sandbox', async () => {

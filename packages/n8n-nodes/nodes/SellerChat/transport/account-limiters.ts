@@ -16,9 +16,9 @@ export const MAX_ACCOUNTS = 100;
  * per Client-Id, Yandex's 4 parallel requests per business), so every client of an account must
  * wait in the same queue or concurrent executions exceed the limit together. Keyed by a SHA-256
  * of marketplace, base URL and account identity, so no secret (Metro's key, Storeden's key) is
- * kept as a key. Each node file is its own bundle, so the action node and each trigger keep a
- * registry of their own. In queue mode each worker has its own: the pipeline's rate-limit retry
- * keeps that case correct.
+ * kept as a key. The registry sits in a chunk the action node and both triggers share (see
+ * tsup.config.mts), so one n8n process holds one. In queue mode each worker has its own: the
+ * pipeline's rate-limit retry keeps that case correct.
  */
 const limiters = new Map<string, Limiter>();
 

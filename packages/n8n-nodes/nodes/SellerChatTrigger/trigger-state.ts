@@ -1,5 +1,6 @@
 import type { MarketplaceId, WatcherState } from '@sellerchat/core';
 import type { IDataObject } from 'n8n-workflow';
+import { accountIdentity } from '../SellerChat/transport/account-limiters.js';
 
 /**
  * What the trigger keeps in workflow static data ('node'): n8n saves it after every poll and
@@ -25,10 +26,8 @@ export function writeStored(staticData: IDataObject, account: string, watcher: W
 
 /** Identifies the account without holding a secret: marketplace, base URL and the public id. */
 export function accountKey(marketplace: MarketplaceId, credentials: IDataObject): string {
-  const publicId = { metro: 'clientKey', yandex: 'businessId', ozon: 'clientId', storeden: 'key' }[
-    marketplace
-  ];
-  const id = String(credentials[publicId] ?? '').trim();
+  // n8n's credential fields carry the core's names, so the limiter registry's reading applies.
+  const id = accountIdentity(marketplace, credentials as never).trim();
   // Only a short prefix of Storeden's key, which is not secret but need not be stored whole.
   const shown = marketplace === 'storeden' ? id.slice(0, 6) : id;
   return `${marketplace}|${String(credentials.baseUrl ?? '').trim()}|${shown}`;
